@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Shared bootstrap for setup/run, setup/test and the setup/ tools. Sourced, never run.
+# It is idempotent: every step checks what is already there and only does what is missing.
+set -euo pipefail
+
+SC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SC_LOCAL="$SC_ROOT/.local"            # everything generated lives here (ignored by git)
+SC_VENV="$SC_ROOT/.venv"
+SC_PY="$SC_VENV/bin/python"
+SC_ADDONS="$SC_ROOT"
+SC_MODULES="$(cd "$SC_ROOT" && ls -d */__manifest__.py 2>/dev/null | cut -d/ -f1 | paste -sd, -)"
+ODOO_SRC="${ODOO_SRC:-$HOME/.cache/student-care/odoo-18.0}"
+ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
+SC_PG_OS_USER="${SC_PG_OS_USER:-studentcare}"
+SC_PGDATA="$SC_LOCAL/pgdata"
+SC_PGSOCK="$SC_LOCAL/pgrun"
+
+say() { printf '\033[1m[student-care]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[student-care] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
+
+sc_check_python() {
+    local py="${PYTHON:-python3}"
+    command -v "$py" >/dev/null 2>&1 || die "No '$py' found. Install Python 3.10 or newer (Debian: apt-get install python3 python3-venv) or set PYTHON=/path/to/python3."
+    "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' \
+        || die "Odoo 18.0 needs Python 3.10 or newer; '$py' is $("$py" -V 2>&1). Install a newer Python or set PYTHON=/path/to/python3.11."
+    "$py" -c 'import venv, ensurepip' 2>/dev/null \
+        || die "Python's venv module is missing. Debian: apt-get install python3-venv."
+    SC_SYS_PY="$py"
+}
+
+sc_venv() {
+    sc_check_python
+    if [ ! -x "$SC_PY" ]; then
+        say "Creating the virtualenv in .venv"
+        "$SC_SYS_PY" -m venv "$SC_VENV"
+    fi
+    local stamp="$SC_VENV/.requirements.sha" want
+    want="$(sha256sum "$SC_ROOT/requirements.txt" | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "Installing Python requirements (requirements.txt)"
+        "$SC_PY" -m pip install -q --upgrade pip wheel \
+            || die "pip could not reach the package index. Check your network or proxy (PIP_INDEX_URL)."
+        "$SC_PY" -m pip install -q -r "$SC_ROOT/requirements.txt" \
+            || die "Installing requirements.txt failed (see pip's message above)."
+        echo "$want" >"$stamp"
+    fi
+}
+
+sc_odoo_src() {
+    if [ ! -f "$ODOO_SRC/odoo-bin" ]; then
+        say "Odoo 18.0 not found in $ODOO_SRC: cloning branch 18.0 (shallow)"
+        command -v git >/dev/null || die "git is missing (apt-get install git), and Odoo 18.0 is not in $ODOO_SRC."
+        mkdir -p "$(dirname "$ODOO_SRC")"
+        git clone --depth 1 --branch 18.0 "$ODOO_REPO" "$ODOO_SRC" \
+            || die "Could not clone Odoo 18.0 from $ODOO_REPO (no network?). Put an Odoo 18.0 source tree in $ODOO_SRC, or point ODOO_SRC at one."
+    fi
+    grep -q "version_info = (18, 0" "$ODOO_SRC/odoo/release.py" 2>/dev/null \
+        || die "$ODOO_SRC is not an Odoo 18.0 tree (odoo/release.py says otherwise). Set ODOO_SRC to an Odoo 18.0 checkout."
+}
+
+# --- PostgreSQL -------------------------------------------------------------
+# A server given by PG* variables or by an Odoo config (ODOO_RC) wins; otherwise we run our
+# own cluster in .local/pgdata, reachable only through a unix socket in .local/pgrun.
+sc_pg_as() {
+    # Run a PostgreSQL binary as the cluster owner (PostgreSQL refuses to run as root).
+    if [ "$(id -u)" = 0 ]; then runuser -u "$SC_PG_OS_USER" -- "$@"; else "$@"; fi
+}
+
+sc_pg_bindir() {
+    local d
+    for d in /usr/lib/postgresql/*/bin; do
+        [ -x "$d/pg_ctl" ] && { echo "$d"; return; }
+    done
+    command -v pg_ctl >/dev/null && { dirname "$(command -v pg_ctl)"; return; }
+    return 1
+}
+
+sc_pg_external() {
+    [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}${ODOO_RC:-}" ]
+}
+
+sc_postgres() {
+    if sc_pg_external; then
+        SC_PG_EXTERNAL=1
+        SC_DB_HOST="${PGHOST:-}"; SC_DB_PORT="${PGPORT:-}"; SC_DB_USER="${PGUSER:-}"; SC_DB_PASSWORD="${PGPASSWORD:-}"
+        say "Using the PostgreSQL server given by PG*/ODOO_RC (${PGHOST:-socket}:${PGPORT:-5432})"
+        "$SC_PY" - <<'PY' || die "PostgreSQL is unreachable with the PG* settings given (PGHOST/PGPORT/PGUSER/PGPASSWORD). Check that the server runs and accepts this user, or unset PG* to let setup start its own cluster."
+import psycopg2
+psycopg2.connect(dbname="postgres").close()
+PY
+        return
+    fi
+    SC_PG_EXTERNAL=0
+    local bindir
+    if ! bindir="$(sc_pg_bindir)"; then
+        say "PostgreSQL binaries missing: installing Debian's postgresql package"
+        [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed. Run: sudo apt-get install postgresql (or set PGHOST/PGUSER to use an existing server)."
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+            || die "apt-get install postgresql failed."
+        # Debian starts a system cluster on install; we do not use it.
+        bindir="$(sc_pg_bindir)" || die "PostgreSQL installed but pg_ctl not found."
+    fi
+    SC_PG_BIN="$bindir"
+    mkdir -p "$SC_LOCAL"
+    if [ "$(id -u)" = 0 ]; then
+        id "$SC_PG_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$SC_PG_OS_USER"
+        # The cluster owner must be able to walk down to .local: give the path traverse rights.
+        local p="$SC_LOCAL"
+        while [ "$p" != "/" ]; do
+            chmod o+x "$p" 2>/dev/null || true
+            p="$(dirname "$p")"
+        done
+        mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+        chown "$SC_PG_OS_USER" "$SC_PGDATA" "$SC_PGSOCK"
+    else
+        mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+    fi
+    chmod 700 "$SC_PGDATA"
+    local dbuser
+    dbuser="$( [ "$(id -u)" = 0 ] && echo "$SC_PG_OS_USER" || id -un)"
+    if [ ! -f "$SC_PGDATA/PG_VERSION" ]; then
+        say "Initialising a PostgreSQL cluster in .local/pgdata"
+        sc_pg_as "$bindir/initdb" -D "$SC_PGDATA" -U "$dbuser" --auth=trust -E UTF8 --locale=C.UTF-8 >"$SC_LOCAL/initdb.log" 2>&1 \
+            || die "initdb failed, see .local/initdb.log"
+        cat >>"$SC_PGDATA/postgresql.conf" <<CONF
+# student-care: socket only, in .local/pgrun
+listen_addresses = ''
+unix_socket_directories = '$SC_PGSOCK'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 512MB
+work_mem = 32MB
+maintenance_work_mem = 256MB
+max_wal_size = 4GB
+CONF
+    fi
+    if ! sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" status >/dev/null 2>&1; then
+        say "Starting PostgreSQL (.local/pgdata, socket in .local/pgrun)"
+        sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" -l "$SC_PGDATA/server.log" -w -t 60 start >/dev/null \
+            || die "PostgreSQL did not start; see .local/pgdata/server.log"
+    fi
+    SC_DB_HOST="$SC_PGSOCK"; SC_DB_PORT="5432"; SC_DB_USER="$dbuser"; SC_DB_PASSWORD=""
+}
+
+sc_pg_stop() {
+    [ "${SC_PG_EXTERNAL:-1}" = 0 ] || return 0
+    sc_pg_as "$SC_PG_BIN/pg_ctl" -D "$SC_PGDATA" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# Odoo configuration file for our add-ons and the database server chosen above.
+sc_odoo_conf() {
+    local conf="$1" db="$2" logfile="${3:-}"
+    mkdir -p "$SC_LOCAL/filestore"
+    if [ -n "${ODOO_RC:-}" ] && [ -f "${ODOO_RC}" ]; then
+        # Start from the user's config; override what we must.
+        grep -vE '^\s*(addons_path|db_name|logfile|http_port|data_dir)\s*=' "$ODOO_RC" >"$conf"
+    else
+        cat >"$conf" <<CONF
+[options]
+db_host = ${SC_DB_HOST}
+db_port = ${SC_DB_PORT}
+db_user = ${SC_DB_USER}
+db_password = ${SC_DB_PASSWORD:-False}
+admin_passwd = ${SC_MASTER_PASSWORD:-student-care-master}
+CONF
+    fi
+    cat >>"$conf" <<CONF
+addons_path = ${ODOO_SRC}/addons,${SC_ADDONS}
+data_dir = ${SC_LOCAL}/filestore
+db_name = ${db}
+dbfilter = ^${db}\$
+http_port = ${SC_HTTP_PORT:-8069}
+logfile = ${logfile}
+CONF
+}
+
+sc_odoo() {
+    # odoo-bin with our venv; stays in the foreground.
+    (cd "$ODOO_SRC" && exec "$SC_PY" odoo-bin "$@")
+}
+
+sc_bootstrap() {
+    sc_venv
+    sc_odoo_src
+    sc_postgres
+}
+
+sc_db_exists() {
+    "$SC_PY" - "$1" <<PY
+import sys, psycopg2
+conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
+                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+cur = conn.cursor()
+cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[1],))
+sys.exit(0 if cur.fetchone() else 1)
+PY
+}
+
+sc_db_drop() {
+    "$SC_PY" - "$1" <<PY
+import sys, psycopg2
+conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
+                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+conn.autocommit = True
+conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % sys.argv[1].replace('"', ''))
+PY
+}
+
+sc_port_free() {
+    "$SC_PY" - "$1" <<'PY'
+import socket, sys
+s = socket.socket()
+try:
+    s.bind(("0.0.0.0", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)
+PY
+}

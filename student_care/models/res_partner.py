@@ -1,0 +1,243 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.be import nn as be_nn
+from stdnum.de import idnr as de_idnr
+from stdnum.es import dni as es_dni
+from stdnum.es import nie as es_nie
+from stdnum.fr import nir as fr_nir
+from stdnum.gb import nhs as gb_nhs
+from stdnum.it import codicefiscale as it_cf
+from stdnum.nl import bsn as nl_bsn
+from stdnum.us import ssn as us_ssn
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+CARE_ID_GROUPS = "student_care.student_care_group_care_worker"
+
+# Country code -> ((label, stdnum module), ...): a number is valid if any scheme accepts it.
+NATIONAL_ID_SCHEMES = {
+    "NL": (("BSN (burgerservicenummer)", nl_bsn),),
+    "BE": (("national register number (rijksregisternummer)", be_nn),),
+    "US": (("Social Security Number", us_ssn),),
+    "FR": (("NIR (numéro de sécurité sociale)", fr_nir),),
+    "DE": (("tax identification number (Steuer-IdNr)", de_idnr),),
+    "ES": (("DNI", es_dni), ("NIE", es_nie)),
+    "IT": (("codice fiscale", it_cf),),
+    "GB": (("NHS number", gb_nhs),),
+}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_student = fields.Boolean(string="Is a Student", index=True, tracking=True)
+    student_number = fields.Char(index=True, copy=False, tracking=True)
+    birth_date = fields.Date(string="Date of Birth")
+    age = fields.Integer(compute="_compute_age", help="Age in whole years, today.")
+    grade_id = fields.Many2one(
+        comodel_name="student_care.grade",
+        string="Grade",
+        index=True,
+        tracking=True,
+    )
+    class_id = fields.Many2one(
+        comodel_name="student_care.class",
+        string="Class",
+        index=True,
+        tracking=True,
+    )
+    mentor_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Mentor",
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    programme_id = fields.Many2one(
+        comodel_name="student_care.programme",
+        string="Programme",
+        index=True,
+        tracking=True,
+    )
+    enrolment_status = fields.Selection(
+        selection=[
+            ("enrolled", "Enrolled"),
+            ("on_leave", "On leave"),
+            ("withdrawn", "Withdrawn"),
+            ("graduated", "Graduated"),
+            ("dropped_out", "Dropped out"),
+        ],
+        index=True,
+        tracking=True,
+    )
+    enrolment_date = fields.Date(string="Enrolled On", tracking=True)
+    status_date = fields.Date(
+        string="Status Since",
+        tracking=True,
+        help="Date from which the current enrolment status applies (start of leave, "
+        "date of withdrawal, graduation or drop-out).",
+    )
+    national_id = fields.Char(
+        string="National ID Number",
+        groups=CARE_ID_GROUPS,
+        copy=False,
+        help="Validated for the student's country where a rule is known "
+        "(NL, BE, US, FR, DE, ES, IT, GB). Visible to the care team only.",
+    )
+    guardian_link_ids = fields.One2many(
+        comodel_name="student_care.guardian",
+        inverse_name="student_id",
+        string="Guardians",
+    )
+    child_link_ids = fields.One2many(
+        comodel_name="student_care.guardian",
+        inverse_name="guardian_id",
+        string="Children",
+    )
+    is_guardian = fields.Boolean(
+        compute="_compute_is_guardian", store=True, index=True, string="Is a Guardian"
+    )
+    guardian_count = fields.Integer(compute="_compute_guardian_count")
+    child_count = fields.Integer(compute="_compute_guardian_count")
+
+    _sql_constraints = [
+        (
+            "student_number_company_uniq",
+            "unique(student_number, company_id)",
+            "This student number is already used by another student of this institution.",
+        ),
+    ]
+
+    @api.depends("birth_date")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.age = (
+                relativedelta(today, partner.birth_date).years if partner.birth_date else 0
+            )
+
+    @api.depends("child_link_ids")
+    def _compute_is_guardian(self):
+        for partner in self:
+            partner.is_guardian = bool(partner.child_link_ids)
+
+    @api.depends("guardian_link_ids", "child_link_ids")
+    def _compute_guardian_count(self):
+        for partner in self:
+            partner.guardian_count = len(partner.guardian_link_ids)
+            partner.child_count = len(partner.child_link_ids)
+
+    @api.constrains("is_student", "student_number", "company_id")
+    def _check_student_identity(self):
+        for partner in self.filtered("is_student"):
+            if not partner.company_id:
+                raise ValidationError(
+                    _("Student %(name)s must belong to an institution.", name=partner.name)
+                )
+            if not partner.student_number:
+                raise ValidationError(
+                    _("Student %(name)s needs a student number.", name=partner.name)
+                )
+
+    @api.constrains("class_id", "grade_id", "programme_id", "company_id")
+    def _check_student_institution(self):
+        for partner in self.filtered("is_student"):
+            for record in (partner.class_id, partner.grade_id, partner.programme_id):
+                if record.company_id and record.company_id != partner.company_id:
+                    raise ValidationError(
+                        _(
+                            "%(record)s belongs to %(other)s, but student %(name)s is "
+                            "enrolled at %(institution)s.",
+                            record=record.display_name,
+                            other=record.company_id.name,
+                            name=partner.name,
+                            institution=partner.company_id.name,
+                        )
+                    )
+
+    @api.constrains("national_id", "country_id")
+    def _check_national_id(self):
+        for partner in self:
+            error = partner._national_id_error()
+            if error:
+                raise ValidationError(error)
+
+    @api.onchange("class_id")
+    def _onchange_class_id(self):
+        if self.class_id:
+            self.grade_id = self.class_id.grade_id or self.grade_id
+            self.mentor_id = self.mentor_id or self.class_id.mentor_id
+
+    @api.onchange("enrolment_status")
+    def _onchange_enrolment_status(self):
+        self.status_date = fields.Date.context_today(self)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_student"):
+                vals.setdefault("enrolment_status", "enrolled")
+                vals.setdefault("type", "contact")
+        return super().create(vals_list)
+
+    def action_view_guardians(self):
+        self.ensure_one()
+        return self._action_family(
+            _("Guardians of %(name)s", name=self.name), [("student_id", "=", self.id)]
+        )
+
+    def action_view_children(self):
+        self.ensure_one()
+        return self._action_family(
+            _("Children of %(name)s", name=self.name), [("guardian_id", "=", self.id)]
+        )
+
+    def _action_family(self, title, domain):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care.student_care_guardian_action"
+        )
+        action.update(name=title, domain=domain, context={})
+        return action
+
+    def _national_id_reason(self, error):
+        """Say in plain words which rule a number failed."""
+        if isinstance(error, stdnum_exceptions.InvalidChecksum):
+            return _("its check digit does not match (probably a typing error)")
+        if isinstance(error, stdnum_exceptions.InvalidLength):
+            return _("it has the wrong number of characters")
+        if isinstance(error, stdnum_exceptions.InvalidFormat):
+            return _("it contains characters that are not allowed or are in the wrong place")
+        if isinstance(error, stdnum_exceptions.InvalidComponent):
+            return _("a part of it (such as a date of birth or a region code) is not valid")
+        return _("it is not a valid number")
+
+    def _national_id_error(self):
+        """Return a translated message if this partner's national id is invalid."""
+        self.ensure_one()
+        number = self.national_id
+        if not number:
+            return False
+        country = self.country_id or self.company_id.country_id
+        schemes = NATIONAL_ID_SCHEMES.get(country.code or "")
+        if not schemes:
+            return False  # no known rule for this country: accepted as given
+        failures = []
+        for label, module in schemes:
+            try:
+                module.validate(number)
+                return False
+            except stdnum_exceptions.ValidationError as error:
+                failures.append((label, error))
+        label, error = failures[0]
+        return _(
+            "The national ID number %(number)s of %(name)s is not a valid %(label)s for "
+            "%(country)s: %(reason)s.",
+            number=number,
+            name=self.name,
+            label=" / ".join(scheme[0] for scheme in schemes) if len(schemes) > 1 else label,
+            country=country.name,
+            reason=self._national_id_reason(error),
+        )

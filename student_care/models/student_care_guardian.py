@@ -1,0 +1,114 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class StudentCareGuardian(models.Model):
+    """The link between a student and one of their guardians (a family relation)."""
+
+    _name = "student_care.guardian"
+    _description = "Guardian of a Student"
+    _order = "student_id, sequence, id"
+    _rec_name = "guardian_id"
+
+    sequence = fields.Integer(
+        string="Contact Order",
+        default=10,
+        help="Guardians are called in this order (lowest first).",
+    )
+    student_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Student",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('is_student', '=', True)]",
+    )
+    guardian_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Guardian",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('is_student', '=', False), ('is_company', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        related="student_id.company_id", string="Institution", store=True, index=True
+    )
+    relationship = fields.Selection(
+        selection=[
+            ("mother", "Mother"),
+            ("father", "Father"),
+            ("legal_guardian", "Legal guardian"),
+            ("foster_parent", "Foster parent"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="legal_guardian",
+    )
+    has_custody = fields.Boolean(string="Has Custody", default=True)
+    is_living_with_student = fields.Boolean(string="Lives with the Student", default=True)
+    is_emergency_contact = fields.Boolean(string="Emergency Contact")
+    is_notice_recipient = fields.Boolean(
+        string="Receives Attendance Notices",
+        default=True,
+        help="Attendance and truancy notices are sent only to guardians with this box ticked.",
+    )
+    preferred_channel = fields.Selection(
+        selection=[
+            ("phone", "Phone call"),
+            ("sms", "Text message"),
+            ("email", "E-mail"),
+            ("letter", "Letter"),
+        ],
+        default="phone",
+    )
+    lang = fields.Selection(
+        selection="_selection_lang",
+        string="Preferred Language",
+        help="Language for calls and notices; defaults to the guardian's language.",
+    )
+    # Handy for lists and calling: read through the guardian contact.
+    phone = fields.Char(related="guardian_id.phone")
+    mobile = fields.Char(related="guardian_id.mobile")
+    email = fields.Char(related="guardian_id.email")
+
+    _sql_constraints = [
+        (
+            "student_guardian_uniq",
+            "unique(student_id, guardian_id)",
+            "This person is already a guardian of this student.",
+        ),
+    ]
+
+    @api.model
+    def _selection_lang(self):
+        return self.env["res.lang"].get_installed()
+
+    @api.constrains("student_id", "guardian_id")
+    def _check_student_guardian(self):
+        for link in self:
+            if link.student_id == link.guardian_id:
+                raise ValidationError(
+                    _("%(name)s cannot be their own guardian.", name=link.student_id.name)
+                )
+            if not link.student_id.is_student:
+                raise ValidationError(
+                    _(
+                        "%(name)s is not a student, so cannot have guardians.",
+                        name=link.student_id.name,
+                    )
+                )
+            if link.guardian_id.is_student:
+                raise ValidationError(
+                    _(
+                        "%(name)s is a student and cannot be registered as a guardian.",
+                        name=link.guardian_id.name,
+                    )
+                )
+
+    @api.onchange("guardian_id")
+    def _onchange_guardian_id(self):
+        if self.guardian_id and not self.lang:
+            self.lang = self.guardian_id.lang

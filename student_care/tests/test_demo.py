@@ -1,0 +1,47 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import TransactionCase
+
+from .common import ROLES
+
+
+class TestDemoData(TransactionCase):
+    """The demo school tells the product's story: this checks that it installed."""
+
+    def test_demo_school(self):
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.name, "Riverside Community School")
+        students = self.env["res.partner"].search(
+            [("is_student", "=", True), ("company_id", "=", company.id)]
+        )
+        self.assertGreaterEqual(len(students), 200)
+        self.assertEqual(set(students.mapped("grade_id.level")), set(range(7, 13)))
+        links = self.env["student_care.guardian"].search([("student_id", "in", students.ids)])
+        self.assertEqual(set(links.student_id.ids), set(students.ids), "a student has no family")
+        shared = self.env["student_care.guardian"]._read_group(
+            [("student_id", "in", students.ids)], ["guardian_id"], ["__count"],
+            having=[("__count", ">", 1)],
+        )
+        self.assertGreater(len(shared), 10, "siblings should share guardians")
+        jayden = self.env.ref("student_care.res_partner_student_jayden_demo")
+        ruby = self.env.ref("student_care.res_partner_student_ruby_demo")
+        self.assertEqual(
+            jayden.guardian_link_ids.guardian_id, ruby.guardian_link_ids.guardian_id
+        )
+        self.assertEqual(jayden.class_id.mentor_id, self.env.ref("student_care.user_teacher_demo"))
+
+    def test_one_demo_user_per_role(self):
+        logins = {
+            "teacher": "teacher",
+            "attendance": "attendance",
+            "careworker": "careworker",
+            "specialist": "specialist",
+            "caremanager": "caremanager",
+            "billing": "billing",
+        }
+        for role, login in logins.items():
+            with self.subTest(role=role):
+                user = self.env["res.users"].search([("login", "=", login)])
+                self.assertTrue(user, f"no demo user {login}")
+                self.assertIn(self.env.ref(ROLES[role]), user.groups_id)
+                self.assertEqual(user.company_id, self.env.ref("base.main_company"))

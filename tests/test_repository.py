@@ -1,0 +1,135 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Repository conventions (../shared/STYLE.md) that no single add-on test can see."""
+
+import ast
+import csv
+import re
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = sorted(p.parent for p in ROOT.glob("*/__manifest__.py"))
+HEADER = re.compile(r"^# Copyright \d{4} .+\n# License LGPL-3\.0 or later \(")
+MANIFEST_ORDER = [
+    "name", "summary", "version", "category", "website", "author", "maintainers", "license",
+    "development_status", "depends", "external_dependencies", "data", "demo", "assets",
+    "application", "installable",
+]
+
+
+def _manifest(addon):
+    return ast.literal_eval((addon / "__manifest__.py").read_text())
+
+
+def test_addons_found():
+    assert [a.name for a in ADDONS][:1] == ["student_care"]
+
+
+def test_manifests():
+    applications = []
+    for addon in ADDONS:
+        manifest = _manifest(addon)
+        assert re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", manifest["version"]), addon.name
+        assert manifest["license"] == "LGPL-3", addon.name
+        assert "description" not in manifest, addon.name
+        keys = [k for k in MANIFEST_ORDER if k in manifest]
+        assert list(manifest) == keys, f"{addon.name}: manifest keys out of order"
+        for path in manifest.get("data", []) + manifest.get("demo", []):
+            assert (addon / path).is_file(), f"{addon.name}: {path} listed but missing"
+        assert (addon / "README.rst").is_file(), f"{addon.name} has no README.rst"
+        assert (addon / "readme" / "DESCRIPTION.md").is_file()
+        assert (addon / "static/description/icon.png").is_file()
+        if manifest.get("application"):
+            applications.append(addon.name)
+        if addon.name != "student_care":
+            assert "student_care" in manifest["depends"]
+    assert applications == ["student_care"]
+
+
+def test_python_headers_and_no_fstring_translations():
+    for path in ROOT.glob("student_care*/**/*.py"):
+        text = path.read_text()
+        if path.name == "__init__.py" or not text.strip():
+            continue
+        assert HEADER.match(text), f"{path.relative_to(ROOT)} lacks the copyright header"
+        assert not re.search(r"\b_\(\s*f[\"']", text), f"f-string inside _() in {path}"
+
+
+def _models(addon):
+    names = set()
+    for path in (addon / "models").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ClassDef):
+                attrs = {
+                    t.id: n.value
+                    for n in node.body
+                    if isinstance(n, ast.Assign)
+                    for t in n.targets
+                    if isinstance(t, ast.Name)
+                }
+                name, abstract = attrs.get("_name"), False
+                for base in node.bases:
+                    if isinstance(base, ast.Attribute) and base.attr == "AbstractModel":
+                        abstract = True
+                if isinstance(name, ast.Constant) and not abstract:
+                    names.add(name.value)
+    return names
+
+
+def test_every_model_has_access_rights():
+    for addon in ADDONS:
+        acl = addon / "security" / "ir.model.access.csv"
+        with acl.open() as handle:
+            rows = list(csv.DictReader(handle))
+        covered = {row["model_id:id"].split(".")[-1] for row in rows}
+        for row in rows:
+            assert row["id"].startswith("access_"), row["id"]
+        for model in _models(addon):
+            assert "model_" + model.replace(".", "_") in covered, f"{model} has no ACL"
+
+
+def test_xml_ids_follow_conventions():
+    for addon in ADDONS:
+        for path in addon.glob("**/*.xml"):
+            tree = etree.parse(str(path))
+            assert tree.getroot().tag == "odoo", path
+            for record in tree.iter("record"):
+                xmlid, model = record.get("id"), record.get("model")
+                if "." in xmlid:
+                    continue  # extending another module's record
+                is_extension = record.find("field[@name='inherit_id']") is not None
+                if model == "ir.ui.view" and not is_extension:
+                    assert "_view_" in xmlid, f"{path.name}: view id {xmlid}"
+                    name = record.find("field[@name='name']").text
+                    assert name == xmlid.replace("_view_", ".view.", 1).replace(
+                        "student_care_", "student_care.", 1
+                    ) or name.startswith("res.partner.view."), f"{xmlid}: view name {name}"
+                if model == "ir.rule":
+                    assert "_rule_" in xmlid, xmlid
+                if model == "res.groups":
+                    assert re.fullmatch(r"[a-z_]+_group_[a-z_]+", xmlid), xmlid
+                if path.parent.name == "demo":
+                    assert xmlid.endswith("_demo"), f"demo id {xmlid} must end with _demo"
+
+
+def test_no_tree_views_or_attrs():
+    for path in ROOT.glob("student_care*/**/*.xml"):
+        text = path.read_text()
+        assert "<tree" not in text and " attrs=" not in text and " states=" not in text, path
+
+
+def test_requirements_pinned():
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.]+", line), line
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    assert "./setup/test" in readme and "./setup/run" in readme
+    assert "./setup/test" in (ROOT / ".ci" / "run").read_text()
+    ignored = (ROOT / ".gitignore").read_text()
+    assert "/.local/" in ignored and "/.venv/" in ignored
