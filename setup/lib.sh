@@ -135,7 +135,9 @@ maintenance_work_mem = 256MB
 max_wal_size = 4GB
 CONF
     fi
+    SC_PG_STARTED=0
     if ! sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" status >/dev/null 2>&1; then
+        SC_PG_STARTED=1
         say "Starting PostgreSQL (.local/pgdata, socket in .local/pgrun)"
         sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" -l "$SC_PGDATA/server.log" -w -t 60 start >/dev/null \
             || die "PostgreSQL did not start; see .local/pgdata/server.log"
@@ -144,7 +146,8 @@ CONF
 }
 
 sc_pg_stop() {
-    [ "${SC_PG_EXTERNAL:-1}" = 0 ] || return 0
+    # Stop the project's cluster only if this script started it (another ./setup/run may use it).
+    [ "${SC_PG_EXTERNAL:-1}" = 0 ] && [ "${SC_PG_STARTED:-0}" = 1 ] || return 0
     sc_pg_as "$SC_PG_BIN/pg_ctl" -D "$SC_PGDATA" -m fast -w stop >/dev/null 2>&1 || true
 }
 
@@ -208,12 +211,11 @@ PY
 }
 
 sc_port_free() {
+    # Busy means something accepts connections there (a closed server's TIME_WAIT is fine).
     "$SC_PY" - "$1" <<'PY'
 import socket, sys
 s = socket.socket()
-try:
-    s.bind(("0.0.0.0", int(sys.argv[1])))
-except OSError:
-    sys.exit(1)
+s.settimeout(1)
+sys.exit(1 if s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0 else 0)
 PY
 }

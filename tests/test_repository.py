@@ -5,6 +5,8 @@
 import ast
 import csv
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from lxml import etree
@@ -13,9 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 ADDONS = sorted(p.parent for p in ROOT.glob("*/__manifest__.py"))
 HEADER = re.compile(r"^# Copyright \d{4} .+\n# License LGPL-3\.0 or later \(")
 MANIFEST_ORDER = [
-    "name", "summary", "version", "category", "website", "author", "maintainers", "license",
-    "development_status", "depends", "external_dependencies", "data", "demo", "assets",
-    "application", "installable",
+    "name",
+    "summary",
+    "version",
+    "category",
+    "website",
+    "author",
+    "maintainers",
+    "license",
+    "development_status",
+    "depends",
+    "external_dependencies",
+    "data",
+    "demo",
+    "assets",
+    "application",
+    "installable",
 ]
 
 
@@ -133,3 +148,24 @@ def test_ci_runs_the_readme_test_command():
     assert "./setup/test" in (ROOT / ".ci" / "run").read_text()
     ignored = (ROOT / ".gitignore").read_text()
     assert "/.local/" in ignored and "/.venv/" in ignored
+
+
+def _run(*cmd):
+    venv_bin = Path(sys.executable).parent
+    result = subprocess.run(
+        [str(venv_bin / cmd[0]), *cmd[1:]], cwd=ROOT, capture_output=True, text=True
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_ruff_lint_and_format():
+    addons = [a.name for a in ADDONS] + ["tests"]
+    code, out = _run("ruff", "check", "--no-fix", *addons)
+    assert code == 0, out
+    code, out = _run("ruff", "format", "--check", *addons)
+    assert code == 0, out
+
+
+def test_pylint_odoo_mandatory_checks():
+    code, out = _run("pylint", "--rcfile=.pylintrc-mandatory", *[a.name for a in ADDONS])
+    assert code == 0, out

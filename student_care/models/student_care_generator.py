@@ -29,6 +29,7 @@ LAST_NAMES = (
     "Mendes, Miller, Mulder, Nguyen, Novak, Okafor, Patel, Perez, Peters, Rossi, Schmidt, "
     "Singh, Smit, Smith, Taylor, Thompson, van Dijk, Visser, Walker, Williams, Wilson, Yilmaz"
 ).split(", ")
+DEFAULT_GRADE_LEVELS = tuple(range(7, 13))
 STREETS = (
     "Canal Street, Church Lane, Elm Avenue, Harbour Road, High Street, Linden Way, "
     "Meadow Lane, Mill Road, Oak Street, Park Avenue, Queen's Road, River Road, "
@@ -47,7 +48,7 @@ class StudentCareGenerator(models.AbstractModel):
 
     @api.model
     def _generate_institution(
-        self, company, student_count, seed=1, grade_levels=range(7, 13), mentors=None
+        self, company, student_count, seed=1, grade_levels=DEFAULT_GRADE_LEVELS, mentors=None
     ):
         """Create ``student_count`` students with families in ``company``.
 
@@ -146,9 +147,7 @@ class StudentCareGenerator(models.AbstractModel):
             for child in family:
                 child["name"] = f"{rng.choice(FIRST_NAMES)} {last_name}"
                 child["street"], child["city"] = street, city
-                child["email"] = (
-                    f"{child['student_number']}@students.{self._mail_domain(company)}"
-                )
+                child["email"] = f"{child['student_number']}@students.{self._mail_domain(company)}"
             shape = rng.choices(("two", "single", "separated", "foster"), (70, 15, 12, 3))[0]
             adults = {
                 "two": [("mother", True, True), ("father", True, True)],
@@ -167,8 +166,9 @@ class StudentCareGenerator(models.AbstractModel):
                         "name": f"{first} {last_name}",
                         "type": "contact",
                         "company_id": company.id,
-                        "street": street if lives_with else f"{rng.randint(1, 240)} "
-                        f"{rng.choice(STREETS)}",
+                        "street": street
+                        if lives_with
+                        else f"{rng.randint(1, 240)} " f"{rng.choice(STREETS)}",
                         "city": city,
                         "phone": f"+1 555 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
                         "mobile": f"+1 555 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
@@ -197,9 +197,7 @@ class StudentCareGenerator(models.AbstractModel):
                         "is_living_with_student": lives_with,
                         "is_emergency_contact": order == 0,
                         "is_notice_recipient": custody,
-                        "preferred_channel": rng.choices(("phone", "email", "sms"), (5, 3, 2))[
-                            0
-                        ],
+                        "preferred_channel": rng.choices(("phone", "email", "sms"), (5, 3, 2))[0],
                     }
                 )
         links = self._create_batched(env["student_care.guardian"], link_vals)
@@ -230,7 +228,15 @@ class StudentCareGenerator(models.AbstractModel):
         self._generate_institution(company, 198, seed=2026)
         teacher = self.env.ref("student_care.user_teacher_demo")
         classes = self.env["student_care.class"].search([("company_id", "=", company.id)])
-        xmlids = []
+        programmes = self.env["student_care.programme"].search([("company_id", "=", company.id)])
+        xmlids = [
+            {
+                "xml_id": f"student_care.student_care_programme_{prog.code.lower()}_demo",
+                "record": prog,
+                "noupdate": True,
+            }
+            for prog in programmes
+        ]
         for cls in classes:
             xmlids.append(
                 {

@@ -47,7 +47,7 @@ class StudentCareGuardian(models.Model):
         required=True,
         default="legal_guardian",
     )
-    has_custody = fields.Boolean(string="Has Custody", default=True)
+    has_custody = fields.Boolean(default=True)
     is_living_with_student = fields.Boolean(string="Lives with the Student", default=True)
     is_emergency_contact = fields.Boolean(string="Emergency Contact")
     is_notice_recipient = fields.Boolean(

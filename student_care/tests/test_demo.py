@@ -19,15 +19,15 @@ class TestDemoData(TransactionCase):
         links = self.env["student_care.guardian"].search([("student_id", "in", students.ids)])
         self.assertEqual(set(links.student_id.ids), set(students.ids), "a student has no family")
         shared = self.env["student_care.guardian"]._read_group(
-            [("student_id", "in", students.ids)], ["guardian_id"], ["__count"],
+            [("student_id", "in", students.ids)],
+            ["guardian_id"],
+            ["__count"],
             having=[("__count", ">", 1)],
         )
         self.assertGreater(len(shared), 10, "siblings should share guardians")
         jayden = self.env.ref("student_care.res_partner_student_jayden_demo")
         ruby = self.env.ref("student_care.res_partner_student_ruby_demo")
-        self.assertEqual(
-            jayden.guardian_link_ids.guardian_id, ruby.guardian_link_ids.guardian_id
-        )
+        self.assertEqual(jayden.guardian_link_ids.guardian_id, ruby.guardian_link_ids.guardian_id)
         self.assertEqual(jayden.class_id.mentor_id, self.env.ref("student_care.user_teacher_demo"))
 
     def test_one_demo_user_per_role(self):

@@ -28,7 +28,9 @@ class TestGenerator(BaseCommon):
         for student in students:
             self.assertTrue(student.guardian_link_ids.filtered("has_custody"), student.name)
         shared = self.env["student_care.guardian"]._read_group(
-            [("company_id", "=", company.id)], ["guardian_id"], ["__count"],
+            [("company_id", "=", company.id)],
+            ["guardian_id"],
+            ["__count"],
             having=[("__count", ">", 1)],
         )
         self.assertTrue(shared, "no sibling shares a guardian")
@@ -37,9 +39,7 @@ class TestGenerator(BaseCommon):
     def test_same_seed_same_school(self):
         _company_a, _stats, students_a = self._generate("School A", 30, seed=3)
         _company_b, _stats, students_b = self._generate("School B", 30, seed=3)
-        self.assertEqual(
-            sorted(students_a.mapped("name")), sorted(students_b.mapped("name"))
-        )
+        self.assertEqual(sorted(students_a.mapped("name")), sorted(students_b.mapped("name")))
 
     def test_second_run_adds_new_numbers(self):
         company, _stats, students = self._generate("Twice School", 12)
@@ -50,7 +50,12 @@ class TestGenerator(BaseCommon):
         self.assertEqual(len(all_students), 24)
         self.assertEqual(len(set(all_students.mapped("student_number"))), 24)
         self.assertEqual(
-            len(set(self.env["student_care.class"].search(
-                [("company_id", "=", company.id)]).mapped("name"))),
+            len(
+                set(
+                    self.env["student_care.class"]
+                    .search([("company_id", "=", company.id)])
+                    .mapped("name")
+                )
+            ),
             self.env["student_care.class"].search_count([("company_id", "=", company.id)]),
         )

@@ -29,7 +29,9 @@ class TestStudentCareUi(HttpCase):
                 "national_id": "SECRET-ID-1",
             }
         )
-        guardian = cls.env["res.partner"].create({"name": "Tour Guardian", "company_id": school.id})
+        guardian = cls.env["res.partner"].create(
+            {"name": "Tour Guardian", "company_id": school.id}
+        )
         cls.env["student_care.guardian"].create(
             {"student_id": student.id, "guardian_id": guardian.id, "relationship": "mother"}
         )
@@ -42,7 +44,16 @@ class TestStudentCareUi(HttpCase):
         )
 
     def test_demo_logins_work(self):
-        for login in ("teacher", "attendance", "careworker", "specialist", "caremanager", "billing"):
+        for login in (
+            "teacher",
+            "attendance",
+            "careworker",
+            "specialist",
+            "caremanager",
+            "billing",
+        ):
             with self.subTest(login=login):
                 session = self.authenticate(login, login)
-                self.assertEqual(session.uid, self.env["res.users"].search([("login", "=", login)]).id)
+                self.assertEqual(
+                    session.uid, self.env["res.users"].search([("login", "=", login)]).id
+                )
