@@ -159,14 +159,15 @@ sc_odoo_conf() {
         # Start from the user's config; override what we must.
         grep -vE '^\s*(addons_path|db_name|logfile|http_port|data_dir)\s*=' "$ODOO_RC" >"$conf"
     else
-        cat >"$conf" <<CONF
-[options]
-db_host = ${SC_DB_HOST}
-db_port = ${SC_DB_PORT}
-db_user = ${SC_DB_USER}
-db_password = ${SC_DB_PASSWORD:-False}
-admin_passwd = ${SC_MASTER_PASSWORD:-student-care-master}
-CONF
+        {
+            echo "[options]"
+            # Only what we know; libpq takes the rest from the PG* variables.
+            [ -z "${SC_DB_HOST:-}" ] || echo "db_host = $SC_DB_HOST"
+            [ -z "${SC_DB_PORT:-}" ] || echo "db_port = $SC_DB_PORT"
+            [ -z "${SC_DB_USER:-}" ] || echo "db_user = $SC_DB_USER"
+            [ -z "${SC_DB_PASSWORD:-}" ] || echo "db_password = $SC_DB_PASSWORD"
+            echo "admin_passwd = ${SC_MASTER_PASSWORD:-student-care-master}"
+        } >"$conf"
     fi
     cat >>"$conf" <<CONF
 addons_path = ${ODOO_SRC}/addons,${SC_ADDONS}
