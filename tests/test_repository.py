@@ -118,9 +118,9 @@ def test_xml_ids_follow_conventions():
                 if model == "ir.ui.view" and not is_extension:
                     assert "_view_" in xmlid, f"{path.name}: view id {xmlid}"
                     name = record.find("field[@name='name']").text
-                    assert name == xmlid.replace("_view_", ".view.", 1).replace(
-                        "student_care_", "student_care.", 1
-                    ) or name.startswith("res.partner.view."), f"{xmlid}: view name {name}"
+                    view_model = record.find("field[@name='model']").text
+                    suffix = xmlid.split("_view_", 1)[1].replace("_", ".")
+                    assert name == f"{view_model}.view.{suffix}", f"{xmlid}: view name {name}"
                 if model == "ir.rule":
                     assert "_rule_" in xmlid, xmlid
                 if model == "res.groups":

@@ -4,3 +4,9 @@ from . import student_care_class
 from . import student_care_guardian
 from . import res_partner
 from . import student_care_generator
+from . import student_care_case_stage
+from . import student_care_case_category
+from . import student_care_case_tag
+from . import student_care_team
+from . import student_care_case
+from . import student_care_case_status

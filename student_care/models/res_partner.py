@@ -102,6 +102,12 @@ class ResPartner(models.Model):
     )
     guardian_count = fields.Integer(compute="_compute_guardian_count")
     child_count = fields.Integer(compute="_compute_guardian_count")
+    open_case_count = fields.Integer(
+        string="Open Care Cases",
+        compute="_compute_open_case_count",
+        compute_sudo=False,
+        help="Open care cases of this student that you may know about.",
+    )
 
     _sql_constraints = [
         (
@@ -129,6 +135,22 @@ class ResPartner(models.Model):
         for partner in self:
             partner.guardian_count = len(partner.guardian_link_ids)
             partner.child_count = len(partner.child_link_ids)
+
+    def _compute_open_case_count(self):
+        # Counted through the case status view with the user's own rights: a teacher counts
+        # only their own students' cases, a role without access counts nothing.
+        status = self.env["student_care.case.status"]
+        counts = {}
+        if status.has_access("read"):
+            counts = dict(
+                status._read_group(
+                    [("student_id", "in", self._origin.ids), ("is_closed", "=", False)],
+                    ["student_id"],
+                    ["__count"],
+                )
+            )
+        for partner in self:
+            partner.open_case_count = counts.get(partner._origin, 0)
 
     @api.constrains("is_student", "student_number", "company_id")
     def _check_student_identity(self):
@@ -194,6 +216,23 @@ class ResPartner(models.Model):
         return self._action_family(
             _("Children of %(name)s", name=self.name), [("guardian_id", "=", self.id)]
         )
+
+    def action_report_concern(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care.student_care_case_signal_action"
+        )
+        action["context"] = {"default_student_id": self.id}
+        return action
+
+    def action_view_case_status(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care.student_care_case_status_action"
+        )
+        action["domain"] = [("student_id", "=", self.id)]
+        action["context"] = {}
+        return action
 
     def _action_family(self, title, domain):
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -3,11 +3,11 @@
 import logging
 import random
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, models
+from odoo import Command, api, fields, models
 
 _logger = logging.getLogger(__name__)
 
@@ -249,6 +249,48 @@ class StudentCareGenerator(models.AbstractModel):
         class_9a = self.env.ref("student_care.student_care_class_9a_demo")
         class_9a.write({"mentor_id": teacher.id, "teacher_ids": [Command.link(teacher.id)]})
         class_9a.student_ids.write({"mentor_id": teacher.id})
+        return True
+
+    @api.model
+    def _generate_demo_cases(self, count=14, seed=2026):
+        """Demo data: cases over the whole pipeline for random demo students (runs once)."""
+        company = self.env.ref("base.main_company")
+        cases = self.env["student_care.case"]
+        if cases.search_count([("company_id", "=", company.id)]) > 2:
+            return False
+        rng = random.Random(seed)
+        team = self.env.ref("student_care.student_care_team_riverside_demo")
+        owners = self.env.ref("student_care.user_careworker_demo") | self.env.ref(
+            "student_care.user_caremanager_demo"
+        )
+        students = self.env["res.partner"].search(
+            [("company_id", "=", company.id), ("is_student", "=", True)], order="id"
+        )
+        stages = self.env["student_care.case.stage"].search([])
+        categories = self.env["student_care.case.category"].search([])
+        now = fields.Datetime.now()
+        vals_list = []
+        for student in rng.sample(list(students), count):
+            stage = rng.choice(stages)
+            signal = now - timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 8))
+            vals_list.append(
+                {
+                    "student_id": student.id,
+                    "company_id": company.id,
+                    "category_id": rng.choice(categories).id,
+                    "origin": rng.choice(("teacher", "teacher", "guardian", "self_referral")),
+                    "team_id": team.id,
+                    "user_id": rng.choice(owners).id if stage.sequence > 1 else False,
+                    "stage_id": stage.id,
+                    "priority": rng.choice("0001123"),
+                    "signal_date": signal,
+                    "first_contact_date": (signal + timedelta(days=1)).date()
+                    if stage.sequence > 2
+                    else False,
+                    "outcome": rng.choice(("resolved", "no_action")) if stage.is_closed else False,
+                }
+            )
+        cases.create(vals_list)
         return True
 
     @api.model

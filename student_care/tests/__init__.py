@@ -5,3 +5,7 @@ from . import test_security
 from . import test_generator
 from . import test_demo
 from . import test_ui
+from . import test_case
+from . import test_case_signal
+from . import test_case_security
+from . import test_case_sla

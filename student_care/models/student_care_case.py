@@ -1,0 +1,280 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+ORIGINS = [
+    ("teacher", "Teacher concern"),
+    ("truancy_rule", "Truancy rule"),
+    ("self_referral", "Self-referral"),
+    ("guardian", "Guardian"),
+    ("outside_agency", "Outside agency"),
+]
+OUTCOMES = [
+    ("resolved", "Resolved"),
+    ("referred_out", "Referred out"),
+    ("transferred", "Transferred"),
+    ("dropped_out", "Dropped out"),
+    ("graduated", "Graduated"),
+    ("no_action", "No action needed"),
+]
+
+
+class StudentCareCase(models.Model):
+    """A care case: the care team's follow-up of one student for one concern.
+
+    Its display name is a neutral reference (``CASE/2026/00012``): Odoo shows display names
+    through sudo in many places (many2one values, activities, group-by labels), so it must
+    never carry a name, a category or anything else that says what the case is about.
+    """
+
+    _name = "student_care.case"
+    _description = "Care Case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, signal_date desc, id desc"
+    _check_company_auto = True
+    _mail_post_access = "write"
+
+    def _default_stage_id(self):
+        return self.env["student_care.case.stage"].search([("is_closed", "=", False)], limit=1)
+
+    def _default_team_id(self):
+        return self.env["student_care.team"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    student_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Student",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain="[('is_student', '=', True), ('company_id', '=', company_id)]",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        string="Institution",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    category_id = fields.Many2one(
+        comodel_name="student_care.case.category",
+        string="Category",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    origin = fields.Selection(selection=ORIGINS, required=True, default="teacher", tracking=True)
+    stage_id = fields.Many2one(
+        comodel_name="student_care.case.stage",
+        string="Stage",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        default=_default_stage_id,
+        group_expand="_read_group_stage_ids",
+        copy=False,
+    )
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
+    priority = fields.Selection(
+        selection=[("0", "Normal"), ("1", "Important"), ("2", "Urgent"), ("3", "Critical")],
+        default="0",
+        index=True,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Owner",
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="The care worker who follows this case.",
+    )
+    team_id = fields.Many2one(
+        comodel_name="student_care.team",
+        string="Care Team",
+        index=True,
+        tracking=True,
+        check_company=True,
+        default=_default_team_id,
+    )
+    team_manager_id = fields.Many2one(related="team_id.manager_id", string="Team Manager")
+    tag_ids = fields.Many2many(comodel_name="student_care.case.tag", string="Tags")
+    description = fields.Html(
+        string="What Was Noticed",
+        help="The signal as it was reported. Keep details of interviews in dossier notes.",
+    )
+    signal_date = fields.Datetime(
+        string="Signalled On", required=True, default=fields.Datetime.now, index=True
+    )
+    first_contact_due = fields.Date(
+        compute="_compute_first_contact_due",
+        store=True,
+        index=True,
+        help="The signal date plus the category's number of school days.",
+    )
+    first_contact_date = fields.Date(string="First Contact On", tracking=True, copy=False)
+    is_first_contact_overdue = fields.Boolean(
+        string="First Contact Overdue",
+        compute="_compute_is_first_contact_overdue",
+        search="_search_is_first_contact_overdue",
+    )
+    closed_date = fields.Date(string="Closed On", readonly=True, copy=False)
+    outcome = fields.Selection(selection=OUTCOMES, tracking=True, copy=False)
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+
+    @api.depends("signal_date", "category_id.first_contact_days", "company_id")
+    def _compute_first_contact_due(self):
+        for case in self:
+            if not case.signal_date or not case.category_id:
+                case.first_contact_due = False
+                continue
+            case.first_contact_due = case._school_days_after(
+                case.signal_date.date(), case.category_id.first_contact_days
+            )
+
+    @api.depends("first_contact_due", "first_contact_date", "is_closed")
+    def _compute_is_first_contact_overdue(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            case.is_first_contact_overdue = bool(
+                not case.is_closed
+                and not case.first_contact_date
+                and case.first_contact_due
+                and case.first_contact_due < today
+            )
+
+    def _search_is_first_contact_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(_("Unsupported search on first contact overdue."))
+        domain = [
+            ("is_closed", "=", False),
+            ("first_contact_date", "=", False),
+            ("first_contact_due", "<", fields.Date.context_today(self)),
+        ]
+        positive = (operator == "=") == value
+        return domain if positive else ["!", "&", "&", *domain]
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([], order=stages._order)
+
+    @api.constrains("stage_id", "outcome")
+    def _check_outcome_on_close(self):
+        for case in self:
+            if case.stage_id.is_closed and not case.outcome:
+                raise ValidationError(
+                    _("Choose an outcome before closing case %(case)s.", case=case.name)
+                )
+
+    @api.constrains("student_id", "company_id")
+    def _check_student(self):
+        for case in self:
+            if not case.student_id.is_student:
+                raise ValidationError(_("A care case is always about a student."))
+            if case.student_id.company_id != case.company_id:
+                raise ValidationError(
+                    _("Case %(case)s must belong to the student's institution.", case=case.name)
+                )
+
+    @api.onchange("student_id")
+    def _onchange_student_id(self):
+        if self.student_id.company_id:
+            self.company_id = self.student_id.company_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = sequence.next_by_code("student_care.case") or "/"
+            if vals.get("student_id") and not vals.get("company_id"):
+                student = self.env["res.partner"].browse(vals["student_id"])
+                vals["company_id"] = student.company_id.id
+        cases = super().create(vals_list)
+        cases._sync_closed_date()
+        return cases
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "stage_id" in vals:
+            self._sync_closed_date()
+        return result
+
+    def action_log_first_contact(self):
+        today = fields.Date.context_today(self)
+        self.filtered(lambda c: not c.first_contact_date).write({"first_contact_date": today})
+        return True
+
+    def action_open_student(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care.res_partner_action_student"
+        )
+        action.update(res_id=self.student_id.id, view_mode="form", views=[(False, "form")])
+        return action
+
+    def _sync_closed_date(self):
+        today = fields.Date.context_today(self)
+        self.filtered(lambda c: c.is_closed and not c.closed_date).write({"closed_date": today})
+        self.filtered(lambda c: not c.is_closed and c.closed_date).write({"closed_date": False})
+
+    def _school_days_after(self, start, days):
+        """The date ``days`` school days after ``start`` (the start day itself not counted).
+
+        School days are the working days of the institution's calendar, public holidays and
+        school breaks (calendar leaves) included; without a calendar, Monday to Friday.
+        """
+        self.ensure_one()
+        if days <= 0:
+            return start
+        calendar = self.company_id.resource_calendar_id
+        next_day = datetime.combine(start + timedelta(days=1), time.min)
+        if calendar:
+            planned = calendar.plan_days(days, next_day, compute_leaves=True)
+            if planned:
+                return planned.date()
+        current, counted = start, 0
+        while counted < days:
+            current += timedelta(days=1)
+            if current.weekday() < 5:
+                counted += 1
+        return current
+
+    @api.model
+    def _cron_nudge_idle_cases(self, idle_days=2):
+        """Plan a "next step" activity on open cases that have none and are not brand new."""
+        cutoff = fields.Datetime.now() - timedelta(days=idle_days)
+        idle = self.search(
+            [
+                ("is_closed", "=", False),
+                ("activity_ids", "=", False),
+                ("signal_date", "<", cutoff),
+            ]
+        )
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        deadline = fields.Date.context_today(self)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": case.id,
+                    "activity_type_id": todo.id,
+                    "summary": _("Plan the next step"),
+                    "date_deadline": deadline,
+                    "user_id": (case.user_id or case.team_manager_id or self.env.user).id,
+                }
+                for case in idle
+            ]
+        )
+        return len(idle)
