@@ -10,3 +10,9 @@ from . import student_care_case_tag
 from . import student_care_team
 from . import student_care_case
 from . import student_care_case_status
+from . import student_care_note
+from . import student_care_note_timeline
+from . import student_care_access_log
+from . import student_care_consent
+from . import student_care_referral
+from . import ir_attachment

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time, timedelta
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 ORIGINS = [
@@ -51,10 +51,10 @@ class StudentCareCase(models.Model):
     student_id = fields.Many2one(
         comodel_name="res.partner",
         string="Student",
-        required=True,
         index=True,
         ondelete="restrict",
         tracking=True,
+        help="Required while the case is kept; removed when the case is anonymised.",
         domain="[('is_student', '=', True), ('company_id', '=', company_id)]",
     )
     company_id = fields.Many2one(
@@ -129,6 +129,16 @@ class StudentCareCase(models.Model):
         search="_search_is_first_contact_overdue",
     )
     closed_date = fields.Date(string="Closed On", readonly=True, copy=False)
+    note_ids = fields.One2many(
+        comodel_name="student_care.note", inverse_name="case_id", string="Dossier Notes"
+    )
+    timeline_ids = fields.One2many(
+        comodel_name="student_care.note.timeline", inverse_name="case_id", string="Timeline"
+    )
+    referral_ids = fields.One2many(
+        comodel_name="student_care.referral", inverse_name="case_id", string="Referrals"
+    )
+    anonymised_on = fields.Date(readonly=True, copy=False)
     outcome = fields.Selection(selection=OUTCOMES, tracking=True, copy=False)
     color = fields.Integer()
     active = fields.Boolean(default=True)
@@ -180,6 +190,8 @@ class StudentCareCase(models.Model):
     @api.constrains("student_id", "company_id")
     def _check_student(self):
         for case in self:
+            if case.anonymised_on:
+                continue
             if not case.student_id.is_student:
                 raise ValidationError(_("A care case is always about a student."))
             if case.student_id.company_id != case.company_id:
@@ -211,6 +223,19 @@ class StudentCareCase(models.Model):
             self._sync_closed_date()
         return result
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # Outside agencies never follow a case, whoever tries to add them.
+        if partner_ids:
+            outside = self._outside_partner_ids()
+            partner_ids = [pid for pid in partner_ids if pid not in outside]
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def message_post(self, **kwargs):
+        if kwargs.get("partner_ids"):
+            outside = self._outside_partner_ids()
+            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid not in outside]
+        return super().message_post(**kwargs)
+
     def action_log_first_contact(self):
         today = fields.Date.context_today(self)
         self.filtered(lambda c: not c.first_contact_date).write({"first_contact_date": today})
@@ -223,6 +248,78 @@ class StudentCareCase(models.Model):
         )
         action.update(res_id=self.student_id.id, view_mode="form", views=[(False, "form")])
         return action
+
+    def _outside_partner_ids(self):
+        """Partners of the outside agencies these cases were referred to (and their staff)."""
+        referrals = (
+            self.env["student_care.referral"]
+            .sudo()
+            .search([("case_id", "in", self.ids), ("referral_type", "=", "agency")])
+        )
+        agencies = referrals.agency_id
+        partners = agencies | agencies.child_ids | referrals.agency_user_id.partner_id
+        return set(partners.ids)
+
+    @api.model
+    def _retention_days(self):
+        value = self.env["ir.config_parameter"].sudo().get_param("student_care.retention_days")
+        return int(value) if value and value.isdigit() else 7 * 365
+
+    @api.model
+    def _retention_domain(self):
+        limit = fields.Date.context_today(self) - timedelta(days=self._retention_days())
+        return [
+            ("is_closed", "=", True),
+            ("closed_date", "<", limit),
+            ("anonymised_on", "=", False),
+            ("active", "in", (True, False)),
+        ]
+
+    @api.model
+    def action_retention_preview(self):
+        """List the closed cases the next retention run will anonymise."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care.student_care_case_action_retention"
+        )
+        action["domain"] = self._retention_domain()
+        return action
+
+    @api.model
+    def _cron_anonymise_closed_cases(self):
+        cases = self.with_context(active_test=False).search(self._retention_domain())
+        cases._anonymise()
+        return len(cases)
+
+    def _anonymise(self):
+        """Remove names and free text, keep what statistics need (category, dates, outcome).
+
+        Runs as the scheduler: it must reach notes no single role may read.
+        """
+        cases = self.sudo().with_context(tracking_disable=True)
+        notes = cases.note_ids
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", "student_care.note"), ("res_id", "in", notes.ids)]
+        ).unlink()
+        notes.write(
+            {
+                "body": False,
+                "granted_user_ids": [Command.clear()],
+                "emergency_user_ids": [Command.clear()],
+                "is_anonymised": True,
+            }
+        )
+        cases.referral_ids.write({"reason": _("[removed]"), "agency_user_id": False})
+        cases.message_ids.unlink()
+        cases.activity_ids.unlink()
+        cases.message_unsubscribe(partner_ids=cases.message_partner_ids.ids)
+        cases.write(
+            {
+                "student_id": False,
+                "description": False,
+                "tag_ids": [Command.clear()],
+                "anonymised_on": fields.Date.context_today(self),
+            }
+        )
 
     def _sync_closed_date(self):
         today = fields.Date.context_today(self)

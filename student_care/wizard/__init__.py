@@ -1,1 +1,2 @@
 from . import student_care_case_signal
+from . import student_care_note_break_glass

@@ -1,0 +1,33 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class StudentCareNoteBreakGlass(models.TransientModel):
+    """Open a sealed note in an emergency: only with a reason, which is logged."""
+
+    _name = "student_care.note.break_glass"
+    _description = "Open a Sealed Note in an Emergency"
+
+    note_id = fields.Many2one(
+        comodel_name="student_care.note", string="Note", required=True, ondelete="cascade"
+    )
+    reason = fields.Char(
+        string="Why Must You Read It Now",
+        required=True,
+        help="Written to the access log; the author is told.",
+    )
+
+    def action_confirm(self):
+        self.ensure_one()
+        note = self.note_id
+        note._break_glass(self.reason)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "student_care.note",
+            "res_id": note.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"access_reason": self.reason},
+        }
