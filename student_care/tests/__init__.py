@@ -10,3 +10,4 @@ from . import test_case_signal
 from . import test_case_security
 from . import test_case_sla
 from . import test_dossier
+from . import test_referral
