@@ -4,6 +4,7 @@ from . import student_care_class
 from . import student_care_guardian
 from . import res_partner
 from . import student_care_generator
+from . import student_care_safe_export
 from . import student_care_case_stage
 from . import student_care_case_category
 from . import student_care_case_tag
@@ -16,3 +17,4 @@ from . import student_care_access_log
 from . import student_care_consent
 from . import student_care_referral
 from . import ir_attachment
+from . import mail_message

@@ -32,7 +32,7 @@ class StudentCareCase(models.Model):
 
     _name = "student_care.case"
     _description = "Care Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "student_care.safe.export"]
     _order = "priority desc, signal_date desc, id desc"
     _check_company_auto = True
     _mail_post_access = "write"

@@ -14,6 +14,7 @@ class StudentCareConsent(models.Model):
     _name = "student_care.consent"
     _description = "Consent to Share"
     _order = "given_on desc, id desc"
+    _inherit = ["student_care.safe.export"]
     _check_company_auto = True
 
     student_id = fields.Many2one(

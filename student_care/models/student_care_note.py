@@ -36,6 +36,7 @@ class StudentCareNote(models.Model):
     _name = "student_care.note"
     _description = "Dossier Note"
     _order = "date desc, id desc"
+    _inherit = ["student_care.safe.export"]
     _check_company_auto = True
 
     case_id = fields.Many2one(

@@ -14,6 +14,7 @@ class StudentCareReferral(models.Model):
     _name = "student_care.referral"
     _description = "Referral"
     _order = "date desc, id desc"
+    _inherit = ["student_care.safe.export"]
     _check_company_auto = True
 
     case_id = fields.Many2one(

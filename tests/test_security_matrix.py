@@ -1,0 +1,382 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Role x model x operation matrix of the care dossier, through the ORM and over JSON-RPC.
+
+Every cell asserts both ways: what a role must be able to do succeeds, and what it must
+not do raises AccessError (or, for searches, simply does not find the record).
+"""
+
+import base64
+import logging
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
+
+_logger = logging.getLogger(__name__)
+
+ROLES = {
+    "teacher": "student_care.student_care_group_teacher",
+    "attendance": "student_care.student_care_group_attendance_officer",
+    "careworker": "student_care.student_care_group_care_worker",
+    "specialist": "student_care.student_care_group_specialist",
+    "caremanager": "student_care.student_care_group_care_manager",
+    "billing": "student_care.student_care_group_billing_officer",
+    "admin": "base.group_system,base.group_partner_manager",
+}
+CARE = {"careworker", "caremanager"}
+ALL = set(ROLES)
+# object key -> (readers, writers, unlinkers, creators)
+EXPECT = {
+    "case_team": (CARE | {"specialist"}, CARE, {"caremanager"}, CARE),
+    "case_other": ({"caremanager"}, {"caremanager"}, {"caremanager"}, {"caremanager"}),
+    "note_shared": (
+        CARE | {"specialist", "teacher", "attendance"},
+        {"careworker"},
+        set(),
+        CARE | {"specialist"},
+    ),
+    "note_care_team": (CARE | {"specialist"}, {"careworker"}, set(), CARE | {"specialist"}),
+    "note_confidential": (
+        {"careworker", "specialist"},
+        {"careworker"},
+        set(),
+        CARE | {"specialist"},
+    ),
+    "note_sealed": ({"careworker"}, {"careworker"}, set(), CARE | {"specialist"}),
+    "referral": (CARE | {"specialist"}, CARE | {"specialist"}, {"caremanager"}, CARE),
+    "consent": (CARE, CARE, {"caremanager"}, CARE),
+    "access_log": ({"caremanager"}, set(), set(), set()),
+    "attachment": ({"careworker", "specialist"}, {"careworker"}, {"careworker"}, {"careworker"}),
+    "message": (CARE | {"specialist"}, set(), set(), CARE),
+}
+CONTENT_FIELD = {
+    "student_care.case": "description",
+    "student_care.note": "body",
+    "student_care.referral": "reason",
+    "student_care.consent": "purpose",
+    "student_care.access.log": "channel",
+    "ir.attachment": "datas",
+    "mail.message": "body",
+}
+WRITE_VALUES = {
+    "student_care.access.log": {"reason": "x"},
+    "ir.attachment": {"description": "renamed"},
+}
+MUTED = (
+    "odoo.addons.base.models.ir_model",
+    "odoo.addons.base.models.ir_rule",
+    "odoo.models",
+    "odoo.http",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityMatrix(HttpCase):
+    test_module = "student_care"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env(context=dict(cls.env.context, mail_create_nolog=True, tracking_disable=True))
+        cls.env = env
+        school = env["res.company"].create({"name": "Matrix School"})
+        cls.users = {
+            role: new_test_user(
+                env,
+                login=f"mx_{role}",
+                groups=f"base.group_user,base.group_allow_export,{groups}",
+                company_id=school.id,
+                company_ids=[school.id],
+            )
+            for role, groups in ROLES.items()
+        }
+        teacher, worker = cls.users["teacher"], cls.users["careworker"]
+        klass = env["student_care.class"].create({"name": "MX1", "company_id": school.id})
+        student = env["res.partner"].create(
+            {
+                "name": "Matrix Student",
+                "is_student": True,
+                "student_number": "MX-1",
+                "company_id": school.id,
+                "class_id": klass.id,
+                "mentor_id": teacher.id,
+            }
+        )
+        other_student = env["res.partner"].create(
+            {
+                "name": "Other Pupil",
+                "is_student": True,
+                "student_number": "MX-2",
+                "company_id": school.id,
+            }
+        )
+        guardian = env["res.partner"].create({"name": "Matrix Parent", "company_id": school.id})
+        env["student_care.guardian"].create({"student_id": student.id, "guardian_id": guardian.id})
+        team = env["student_care.team"].create(
+            {"name": "MX team", "company_id": school.id, "member_ids": [Command.link(worker.id)]}
+        )
+        other_team = env["student_care.team"].create({"name": "MX other", "company_id": school.id})
+        category = env.ref("student_care.student_care_case_category_wellbeing")
+        cases = env["student_care.case"]
+        cls.case_team = cases.create(
+            {
+                "student_id": student.id,
+                "category_id": category.id,
+                "team_id": team.id,
+                "user_id": worker.id,
+                "description": "<p>private signal</p>",
+            }
+        )
+        cls.case_other = cases.create(
+            {
+                "student_id": other_student.id,
+                "category_id": category.id,
+                "team_id": other_team.id,
+                "description": "<p>other signal</p>",
+            }
+        )
+        cls.referral = env["student_care.referral"].create(
+            {
+                "case_id": cls.case_team.id,
+                "specialist_id": cls.users["specialist"].id,
+                "reason": "assessment",
+                "state": "active",
+            }
+        )
+        notes = env["student_care.note"].with_user(worker)
+        cls.objects = {
+            "case_team": cls.case_team,
+            "case_other": cls.case_other,
+            "referral": cls.referral,
+        }
+        for level in ("shared", "care_team", "confidential", "sealed"):
+            cls.objects[f"note_{level}"] = notes.create(
+                {"case_id": cls.case_team.id, "sensitivity": level, "body": f"<p>text {level}</p>"}
+            ).sudo()
+        cls.objects["consent"] = env["student_care.consent"].create(
+            {"student_id": student.id, "agency_id": guardian.id, "purpose": "therapy"}
+        )
+        cls.objects["note_confidential"].with_user(worker).read(["body"])
+        cls.objects["access_log"] = env["student_care.access.log"].search(
+            [("case_ref", "=", cls.case_team.id)]
+        )
+        cls.objects["attachment"] = env["ir.attachment"].create(
+            {
+                "name": "scan.pdf",
+                "datas": base64.b64encode(b"report"),
+                "res_model": "student_care.note",
+                "res_id": cls.objects["note_confidential"].id,
+            }
+        )
+        cls.objects["message"] = cls.case_team.message_post(
+            body="<p>chatter words</p>", subtype_xmlid="mail.mt_note"
+        )
+        cls.env.flush_all()
+
+    # --- ORM ------------------------------------------------------------------------------
+    def _orm_probes(self, user, record):
+        model = self.env[record._name].with_user(user)
+        rec = record.with_user(user)
+        content = CONTENT_FIELD[record._name]
+        create_vals = {
+            "student_care.case": lambda: {
+                "student_id": self.case_team.student_id.id,
+                "category_id": self.case_team.category_id.id,
+                "team_id": record.sudo().team_id.id,
+                "user_id": record.sudo().user_id.id,
+            },
+            "student_care.note": lambda: {"case_id": record.sudo().case_id.id, "body": "<p>n</p>"},
+            "student_care.referral": lambda: {
+                "case_id": record.sudo().case_id.id,
+                "specialist_id": self.users["specialist"].id,
+                "reason": "r",
+            },
+            "student_care.consent": lambda: {
+                "student_id": record.sudo().student_id.id,
+                "agency_id": record.sudo().agency_id.id,
+                "purpose": "p",
+            },
+            "student_care.access.log": lambda: {"channel": "web"},
+            "ir.attachment": lambda: {
+                "name": "x",
+                "res_model": record.sudo().res_model,
+                "res_id": record.sudo().res_id,
+            },
+        }
+        probes = {
+            "read": lambda: rec.read([content]),
+            "export": lambda: rec.export_data([content]),
+            "search": lambda: self._found(model.search([("id", "=", record.id)]), record),
+            "read_group": lambda: self._found_group(model, record),
+            "write": lambda: rec.write(WRITE_VALUES.get(record._name, {content: "<p>x</p>"})),
+            "unlink": lambda: rec.unlink(),
+        }
+        if record._name == "mail.message":
+            probes.pop("write")
+            probes.pop("unlink")
+            probes["create"] = (
+                lambda: record.sudo()
+                .env[record.sudo().model]
+                .browse(record.sudo().res_id)
+                .with_user(user)
+                .message_post(body="hi")
+            )
+        else:
+            probes["create"] = lambda: model.create(create_vals[record._name]())
+        if record._name == "student_care.case":
+            probes["name_search"] = lambda: self._found(
+                model.browse([r[0] for r in model.name_search(record.sudo().name)]), record
+            )
+        return probes
+
+    def _found(self, records, record):
+        if record not in records:
+            raise AccessError("not found")
+
+    def _found_group(self, model, record):
+        groups = model._read_group([("id", "=", record.id)], [], ["__count"])
+        if not groups or not groups[0][0]:
+            raise AccessError("not counted")
+
+    def _allowed(self, role, key, operation):
+        readers, writers, unlinkers, creators = EXPECT[key]
+        if key == "message" and operation == "export":
+            return False  # Odoo: administrators only; ours: and only if they read the case
+        if operation in ("write",):
+            return role in writers
+        if operation == "unlink":
+            return role in unlinkers
+        if operation == "create":
+            return role in creators
+        return role in readers
+
+    @mute_logger(*MUTED)
+    def test_orm_matrix(self):
+        probes = failures = 0
+        for role, user in self.users.items():
+            for key, record in self.objects.items():
+                for operation, call in self._orm_probes(user, record).items():
+                    probes += 1
+                    allowed = self._allowed(role, key, operation)
+                    with self.subTest(role=role, object=key, op=operation, allowed=allowed):
+                        self.env.invalidate_all()
+                        savepoint = self.env.cr.savepoint()
+                        try:
+                            if allowed:
+                                call()
+                                self.env.flush_all()
+                            else:
+                                with self.assertRaises(AccessError):
+                                    call()
+                                    self.env.flush_all()
+                        finally:
+                            savepoint.close(rollback=True)
+                            self.env.invalidate_all(flush=False)
+        _logger.info("Security matrix (ORM): %s probes over %s roles", probes, len(self.users))
+        self.assertGreater(probes, 500)
+        self.assertFalse(failures)
+
+    # --- JSON-RPC with real logins -------------------------------------------------------
+    def _rpc(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def _rpc_probes(self, record):
+        model, ids, content = record._name, [record.id], CONTENT_FIELD[record._name]
+        probes = {
+            "read": lambda: self._rpc(model, "read", [ids, [content]]),
+            "export": lambda: self._rpc(model, "export_data", [ids, [content]]),
+            "search": lambda: self._check_found(
+                self._rpc(model, "search", [[("id", "=", record.id)]]), record.id
+            ),
+            "read_group": lambda: self._check_found(
+                [
+                    g["__count"]
+                    for g in self._rpc(
+                        model,
+                        "read_group",
+                        [[("id", "=", record.id)], ["id:count"], []],
+                        {"lazy": False},
+                    )
+                ],
+                1,
+            ),
+        }
+        if model == "student_care.case":
+            probes["name_search"] = lambda: self._check_found(
+                [r[0] for r in self._rpc(model, "name_search", [record.sudo().name])], record.id
+            )
+            probes["write"] = lambda: self._rpc(model, "write", [ids, {"priority": "1"}])
+        return probes
+
+    def _check_found(self, values, expected):
+        if expected not in values:
+            raise JsonRpcException(code=403, message="odoo.exceptions.AccessError (not found)")
+
+    @mute_logger(*MUTED)
+    def test_rpc_matrix(self):
+        probes = 0
+        for role, user in self.users.items():
+            self.authenticate(user.login, user.login)
+            for key, record in self.objects.items():
+                for operation, call in self._rpc_probes(record).items():
+                    probes += 1
+                    allowed = self._allowed(role, key, operation)
+                    with self.subTest(role=role, object=key, op=operation, allowed=allowed):
+                        if allowed:
+                            call()
+                        else:
+                            with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+                                call()
+        _logger.info(
+            "Security matrix (JSON-RPC): %s probes over %s roles", probes, len(self.users)
+        )
+        self.assertGreater(probes, 300)
+
+    # --- Leak paths beyond the matrix ----------------------------------------------------
+    @mute_logger(*MUTED)
+    def test_no_content_in_names_activities_or_mail(self):
+        teacher = self.users["teacher"]
+        note = self.objects["note_sealed"]
+        # Display names are computed through sudo: they must say nothing.
+        self.assertEqual(note.display_name, f"Note {note.id}")
+        self.assertNotIn("Matrix", self.case_team.display_name)
+        status = self.env["student_care.case.status"].with_user(teacher).search([])
+        self.assertEqual(status.read(["stage_id"])[0]["id"], self.case_team.id)
+        # The teacher's view of the student shows the case count but not what it is about.
+        student = self.case_team.student_id.with_user(teacher)
+        values = student.read(["open_case_count"])[0]
+        self.assertEqual(values["open_case_count"], 1)
+        # Activities on the case are neutral for their assignee.
+        self.case_team.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Follow-up", user_id=teacher.id
+        )
+        activity = (
+            self.env["mail.activity"]
+            .with_user(teacher)
+            .search([("res_model", "=", "student_care.case")])
+        )
+        self.assertNotIn("Matrix Student", activity.res_name or "")
+        # Nobody is notified with note content: notes are not mail threads.
+        self.assertFalse(hasattr(self.env["student_care.note"], "message_post"))
+        mails = self.env["mail.mail"].sudo().search([("body_html", "ilike", "text sealed")])
+        self.assertFalse(mails)
+
+    def test_export_cells_are_neutralised(self):
+        worker = self.users["careworker"]
+        for text in ("=HYPERLINK(1)", "+1", "-2+3", "@SUM(A1)"):
+            with self.subTest(text=text):
+                referral = (
+                    self.env["student_care.referral"]
+                    .with_user(worker)
+                    .create(
+                        {"case_id": self.case_team.id, "specialist_id": worker.id, "reason": text}
+                    )
+                )
+                rows = referral.export_data(["reason"])["datas"]
+                self.assertEqual(rows[0][0], f"'{text}")
