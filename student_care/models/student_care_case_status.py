@@ -28,6 +28,12 @@ class StudentCareCaseStatus(models.Model):
     team_id = fields.Many2one(comodel_name="student_care.team", string="Care Team", readonly=True)
     signal_date = fields.Datetime(string="Signalled On", readonly=True)
     is_closed = fields.Boolean(readonly=True)
+    timeline_ids = fields.One2many(
+        comodel_name="student_care.note.timeline",
+        inverse_name="status_id",
+        string="Timeline",
+        readonly=True,
+    )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

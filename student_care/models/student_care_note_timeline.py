@@ -19,6 +19,9 @@ class StudentCareNoteTimeline(models.Model):
     _order = "date desc, id desc"
 
     case_id = fields.Many2one(comodel_name="student_care.case", string="Case", readonly=True)
+    status_id = fields.Many2one(
+        comodel_name="student_care.case.status", string="Case Status", readonly=True
+    )
     student_id = fields.Many2one(comodel_name="res.partner", string="Student", readonly=True)
     company_id = fields.Many2one(comodel_name="res.company", string="Institution", readonly=True)
     date = fields.Datetime(readonly=True)
@@ -36,8 +39,8 @@ class StudentCareNoteTimeline(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %s AS (
-                    SELECT n.id, n.case_id, n.student_id, n.company_id, n.date, n.note_type,
-                           n.sensitivity, n.author_id
+                    SELECT n.id, n.case_id, n.case_id AS status_id, n.student_id,
+                           n.company_id, n.date, n.note_type, n.sensitivity, n.author_id
                       FROM student_care_note n
                 )
                 """,

@@ -5,6 +5,7 @@ import base64
 from psycopg2 import errors as pg_errors
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .test_case import StudentCareCaseCommon
@@ -262,3 +263,66 @@ class TestBreakTheGlass(StudentCareDossierCommon):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 note.with_user(self.users[role])._break_glass("curious")
         self.assertFalse(self._logs())
+
+
+@tagged("post_install", "-at_install")
+class TestAttachmentDownloadLog(HttpCase):
+    # Downloads run on a read-only cursor where a replica is configured; the test runs them
+    # read/write so that the log written in the same transaction can be checked.
+    readonly_enabled = False
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        school = cls.env["res.company"].create({"name": "Download School"})
+        common = {"company_id": school.id, "company_ids": [school.id]}
+        cls.worker = new_test_user(
+            cls.env,
+            login="dl_worker",
+            groups="student_care.student_care_group_care_worker",
+            **common,
+        )
+        cls.teacher = new_test_user(
+            cls.env, login="dl_teacher", groups="student_care.student_care_group_teacher", **common
+        )
+        student = cls.env["res.partner"].create(
+            {"name": "DL", "is_student": True, "student_number": "DL1", "company_id": school.id}
+        )
+        case = cls.env["student_care.case"].create(
+            {
+                "student_id": student.id,
+                "category_id": cls.env.ref("student_care.student_care_case_category_other").id,
+                "user_id": cls.worker.id,
+                "team_id": False,
+            }
+        )
+        note = (
+            cls.env["student_care.note"]
+            .with_user(cls.worker)
+            .create({"case_id": case.id, "sensitivity": "confidential", "body": "<p>x</p>"})
+        )
+        cls.attachment = cls.env["ir.attachment"].create(
+            {
+                "name": "assessment.txt",
+                "datas": base64.b64encode(b"assessment text"),
+                "res_model": "student_care.note",
+                "res_id": note.id,
+            }
+        )
+        cls.case = case
+
+    def _logs(self):
+        return self.env["student_care.access.log"].search([("case_ref", "=", self.case.id)])
+
+    @mute_logger(*MUTED, "odoo.http")
+    def test_download_is_logged_and_guarded(self):
+        url = f"/web/content/{self.attachment.id}?download=true"
+        self.authenticate("dl_teacher", "dl_teacher")
+        self.assertNotEqual(self.url_open(url).status_code, 200)
+        self.assertFalse(self._logs())
+        self.authenticate("dl_worker", "dl_worker")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, b"assessment text")
+        self.assertEqual(self._logs().mapped("channel"), ["attachment"])
+        self.assertEqual(self._logs().user_id, self.worker)

@@ -170,6 +170,32 @@ class TestReferralAndConsent(StudentCareDossierCommon):
         )
         self.assertNotIn(self.agency, message.partner_ids)
 
+    def test_disclosure_record(self):
+        consent = self._consent()
+        referral = self.env["student_care.referral"].create(
+            {
+                "case_id": self.case.id,
+                "referral_type": "agency",
+                "agency_id": self.agency.id,
+                "consent_id": consent.id,
+                "reason": "Therapy",
+            }
+        )
+        referral.action_activate()
+        report = self.env.ref("student_care.student_care_disclosure_report")
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.users["caremanager"])
+            ._render_qweb_html(report.report_name, self.student.ids)[0]
+            .decode()
+        )
+        for text in ("Disclosure record", "Youth Mental Health Clinic", "Treatment of anxiety"):
+            self.assertIn(text, html)
+        self.assertNotIn("Secret words", html, "a disclosure record lists parties, not content")
+        self.assertIn(
+            self.env.ref("student_care.student_care_group_care_manager"), report.groups_id
+        )
+
 
 class TestRetention(StudentCareDossierCommon):
     @freeze_time("2026-11-23")

@@ -57,3 +57,60 @@ class TestStudentCareUi(HttpCase):
                 self.assertEqual(
                     session.uid, self.env["res.users"].search([("login", "=", login)]).id
                 )
+
+
+@tagged("post_install", "-at_install")
+class TestCareCaseUi(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        school = cls.env["res.company"].create({"name": "Tour Care School"})
+        common = {"company_id": school.id, "company_ids": [school.id]}
+        cls.worker = new_test_user(
+            cls.env,
+            login="tour_worker",
+            name="SC tour worker",
+            groups="base.group_user,student_care.student_care_group_care_worker",
+            **common,
+        )
+        cls.teacher = new_test_user(
+            cls.env,
+            login="tour_case_teacher",
+            groups="base.group_user,student_care.student_care_group_teacher",
+            **common,
+        )
+        student = cls.env["res.partner"].create(
+            {
+                "name": "Tour Pupil",
+                "is_student": True,
+                "student_number": "T-77",
+                "company_id": school.id,
+                "mentor_id": cls.teacher.id,
+            }
+        )
+        team = cls.env["student_care.team"].create(
+            {"name": "Tour team", "company_id": school.id, "member_ids": [cls.worker.id]}
+        )
+        cls.case = cls.env["student_care.case"].create(
+            {
+                "student_id": student.id,
+                "category_id": cls.env.ref("student_care.student_care_case_category_family").id,
+                "team_id": team.id,
+                "user_id": cls.worker.id,
+            }
+        )
+
+    def test_worker_intake_then_teacher_status(self):
+        self.start_tour("/odoo/care-cases", "student_care_worker_intake", login="tour_worker")
+        self.assertEqual(
+            self.case.stage_id, self.env.ref("student_care.student_care_case_stage_intake_done")
+        )
+        note = self.case.note_ids
+        self.assertEqual(note.sensitivity, "confidential")
+        self.assertIn("Confidential tour words", note.body)
+        self.assertEqual(note.author_id, self.worker)
+        self.start_tour(
+            "/odoo/action-student_care.student_care_case_status_action",
+            "student_care_teacher_case_status",
+            login="tour_case_teacher",
+        )
