@@ -87,11 +87,13 @@ class StudentCareNote(models.Model):
         readonly=True,
         copy=False,
     )
-    attachment_ids = fields.One2many(
+    attachment_ids = fields.Many2many(
         comodel_name="ir.attachment",
-        inverse_name="res_id",
+        relation="student_care_note_attachment_rel",
+        column1="note_id",
+        column2="attachment_id",
         string="Attachments",
-        domain=[("res_model", "=", "student_care.note")],
+        help="Files are stored on the note: whoever may not read the note cannot open them.",
     )
     is_anonymised = fields.Boolean(readonly=True, copy=False)
 
