@@ -31,6 +31,7 @@
         "views/student_care_case_views.xml",
         "views/student_care_case_config_views.xml",
         "views/student_care_note_views.xml",
+        "views/res_config_settings_views.xml",
         "views/student_care_menus.xml",
     ],
     "demo": [

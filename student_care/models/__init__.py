@@ -18,3 +18,4 @@ from . import student_care_consent
 from . import student_care_referral
 from . import ir_attachment
 from . import mail_message
+from . import res_config_settings

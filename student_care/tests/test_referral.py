@@ -233,3 +233,10 @@ class TestRetention(StudentCareDossierCommon):
         self.assertEqual(set(notes.mapped("note_type")), {"interview"})
         self.assertTrue(recent.student_id, "recently closed cases are kept")
         self.assertFalse(cases.search(cases.action_retention_preview()["domain"]))
+
+    def test_retention_and_consent_age_are_settings(self):
+        self.env["res.config.settings"].create(
+            {"student_care_retention_days": 30, "student_care_consent_age": 18}
+        ).execute()
+        self.assertEqual(self.env["student_care.case"]._retention_days(), 30)
+        self.assertEqual(self.env["student_care.consent"]._consent_age(), 18)

@@ -1,0 +1,20 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    student_care_retention_days = fields.Integer(
+        string="Keep Closed Cases For (days)",
+        config_parameter="student_care.retention_days",
+        default=2555,
+        help="Closed care cases older than this are anonymised by a nightly scheduled action.",
+    )
+    student_care_consent_age = fields.Integer(
+        string="Students Consent Themselves From Age",
+        config_parameter="student_care.consent_age",
+        default=16,
+        help="Below this age a guardian with custody must give consent to share.",
+    )
