@@ -140,6 +140,18 @@ class StudentCareNote(models.Model):
             self._log_content_access("export")
         return result
 
+    def _action_open_form(self, context=None):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context or {},
+        }
+
     def _break_glass(self, reason):
         """A care manager opens a sealed note in an emergency: logged, and the author told."""
         self.ensure_one()

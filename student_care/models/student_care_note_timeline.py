@@ -53,14 +53,7 @@ class StudentCareNoteTimeline(models.Model):
         self.ensure_one()
         note = self.env["student_care.note"].browse(self.id)
         note.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "student_care.note",
-            "res_id": note.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-        }
+        return note._action_open_form()
 
     def action_break_glass(self):
         self.ensure_one()

@@ -22,12 +22,4 @@ class StudentCareNoteBreakGlass(models.TransientModel):
         self.ensure_one()
         note = self.note_id
         note._break_glass(self.reason)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "student_care.note",
-            "res_id": note.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"access_reason": self.reason},
-        }
+        return note._action_open_form(context={"access_reason": self.reason})
