@@ -88,6 +88,16 @@ class TestDossierNotes(StudentCareDossierCommon):
         with self.assertRaises(AccessError):
             shared.with_user(self.users["teacher"]).read(["body"])
 
+    def test_searching_by_content_finds_only_readable_notes(self):
+        # A filter on the body must not become an oracle for notes one cannot read.
+        for role in ("caremanager", "teacher", "attendance"):
+            with self.subTest(role=role):
+                notes = self.env["student_care.note"].with_user(self.users[role])
+                self.assertFalse(notes.search([("body", "ilike", "Secret words sealed")]))
+                self.assertFalse(notes.search_count([("body", "ilike", "confidential")]))
+                groups = notes._read_group([("body", "ilike", "sealed")], [], ["__count"])
+                self.assertEqual(groups, [(0,)])
+
     def test_timeline_shows_every_note_without_content(self):
         timeline = self.env["student_care.note.timeline"]
         self.assertFalse({"body", "granted_user_ids"} & set(timeline._fields))
