@@ -45,3 +45,14 @@ class TestDemoData(TransactionCase):
                 self.assertTrue(user, f"no demo user {login}")
                 self.assertIn(self.env.ref(ROLES[role]), user.groups_id)
                 self.assertEqual(user.company_id, self.env.ref("base.main_company"))
+
+    def test_demo_pipeline(self):
+        cases = self.env["student_care.case"].search(
+            [("company_id", "=", self.env.ref("base.main_company").id)]
+        )
+        self.assertGreaterEqual(len(cases), 16)
+        self.assertGreaterEqual(len(cases.stage_id), 4, "cases spread over the pipeline")
+        team = self.env.ref("student_care.student_care_team_riverside_demo")
+        self.assertIn(self.env.ref("student_care.user_careworker_demo"), team.member_ids)
+        jayden_case = self.env.ref("student_care.student_care_case_jayden_demo")
+        self.assertEqual(jayden_case.stage_id.name, "New signal")
