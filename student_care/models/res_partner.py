@@ -102,6 +102,14 @@ class ResPartner(models.Model):
     )
     guardian_count = fields.Integer(compute="_compute_guardian_count")
     child_count = fields.Integer(compute="_compute_guardian_count")
+    care_referral_ids = fields.One2many(
+        comodel_name="student_care.referral",
+        inverse_name="student_id",
+        string="Care Referrals",
+        groups="student_care.student_care_group_care_worker,"
+        "student_care.student_care_group_specialist",
+        help="For record rules: which specialists currently follow this student.",
+    )
     open_case_count = fields.Integer(
         string="Open Care Cases",
         compute="_compute_open_case_count",

@@ -1,0 +1,2 @@
+from . import student_care_attendance_reason
+from . import student_care_attendance

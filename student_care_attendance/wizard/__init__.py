@@ -1,0 +1,1 @@
+from . import student_care_attendance_roll_call
