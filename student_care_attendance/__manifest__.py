@@ -16,6 +16,7 @@
         "security/student_care_attendance_security.xml",
         "data/student_care_attendance_reason_data.xml",
         "wizard/student_care_attendance_roll_call_views.xml",
+        "wizard/student_care_attendance_import_views.xml",
         "views/student_care_attendance_views.xml",
         "views/student_care_attendance_menus.xml",
     ],

@@ -1,1 +1,2 @@
 from . import test_attendance
+from . import test_import

@@ -1,0 +1,239 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import csv
+import io
+from collections import defaultdict
+from datetime import datetime
+
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+from .student_care_attendance import STATUSES
+
+HEADERS = {
+    "student_number": ("student_number", "student number", "student", "student_id", "number"),
+    "date": ("date", "day"),
+    "period": ("period", "lesson", "hour"),
+    "status": ("status", "attendance", "code"),
+    "reason": ("reason", "reason_code", "reason code", "excuse"),
+    "minutes": ("minutes", "minutes_missed", "minutes missed"),
+    "note": ("note", "comment", "remark"),
+}
+STATUS_ALIASES = {
+    **{key: key for key, _label in STATUSES},
+    "p": "present",
+    "a": "absent",
+    "t": "tardy",
+    "late": "tardy",
+    "l": "left_early",
+    "left early": "left_early",
+}
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%m/%d/%Y")
+FIELDS = ("status", "reason_id", "minutes_missed", "note")
+
+
+class StudentCareAttendance(models.Model):
+    _inherit = "student_care.attendance"
+
+    @api.model
+    def import_attendance_csv(self, content, dry_run=False, source="import"):
+        """Import attendance exported by a student information system (CSV text).
+
+        Columns are found by header (student_number, date, period, status, reason, minutes,
+        note). Every row is checked first; any bad row stops the import and nothing is
+        written. Rows equal to what is stored change nothing, so importing the same file twice
+        is harmless, and a corrected file only updates the rows that changed.
+        Returns ``{"errors": [...], "created": n, "updated": n, "unchanged": n}``; callable
+        over RPC for nightly jobs.
+        """
+        rows, errors = self._import_parse(content)
+        keyed, errors = self._import_validate(rows, errors)
+        result = {"errors": errors, "created": 0, "updated": 0, "unchanged": 0}
+        if errors:
+            if dry_run:
+                return result
+            raise UserError(
+                _(
+                    "Nothing was imported. Fix these lines and import the file again:\n%(errors)s",
+                    errors="\n".join(errors[:50]),
+                )
+            )
+        existing = self._import_existing(keyed)
+        to_create, to_write = [], defaultdict(list)
+        for key, values in keyed.items():
+            record = existing.get(key)
+            if not record:
+                to_create.append(
+                    {
+                        "student_id": key[0],
+                        "date": key[1],
+                        "period": key[2],
+                        "source": source,
+                        **values,
+                    }
+                )
+            elif any(record[name] != values[name] for name in FIELDS):
+                to_write[tuple(sorted(values.items()))].append(record["id"])
+            else:
+                result["unchanged"] += 1
+        result["created"] = len(to_create)
+        result["updated"] = sum(len(ids) for ids in to_write.values())
+        if not dry_run:
+            for start in range(0, len(to_create), 2000):
+                self.create(to_create[start : start + 2000])
+            for values, ids in to_write.items():
+                self.browse(ids).write(dict(values))
+        return result
+
+    @api.model
+    def _import_parse(self, content):
+        if isinstance(content, bytes):
+            content = content.decode("utf-8-sig")
+        sample = content[:4096]
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.reader(io.StringIO(content), dialect)
+        header = next(reader, None)
+        if not header:
+            raise UserError(_("The file is empty."))
+        columns = {}
+        for index, title in enumerate(header):
+            title = title.strip().lower()
+            for name, aliases in HEADERS.items():
+                if title in aliases:
+                    columns[name] = index
+        missing = [name for name in ("student_number", "date", "status") if name not in columns]
+        if missing:
+            raise UserError(
+                _(
+                    "The file has no column for: %(missing)s. The first line must name the "
+                    "columns, e.g. student_number,date,period,status,reason.",
+                    missing=", ".join(missing),
+                )
+            )
+        rows = []
+        for line_number, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            rows.append(
+                (
+                    line_number,
+                    {
+                        name: (cells[index].strip() if index < len(cells) else "")
+                        for name, index in columns.items()
+                    },
+                )
+            )
+        return rows, []
+
+    @api.model
+    def _import_validate(self, rows, errors):
+        company = self.env.company
+        numbers = {row["student_number"] for _line, row in rows}
+        students = {
+            student.student_number: student.id
+            for student in self.env["res.partner"].search(
+                [
+                    ("is_student", "=", True),
+                    ("company_id", "=", company.id),
+                    ("student_number", "in", list(numbers)),
+                ]
+            )
+        }
+        reasons = {
+            reason.code.upper(): reason.id
+            for reason in self.env["student_care.attendance.reason"].search([])
+        }
+        keyed, seen = {}, {}
+        for line, row in rows:
+            problems = []
+            student_id = students.get(row["student_number"])
+            if not student_id:
+                problems.append(
+                    _(
+                        "student number %(number)s is not a student of %(school)s",
+                        number=row["student_number"] or _("(empty)"),
+                        school=company.name,
+                    )
+                )
+            day = self._import_date(row["date"])
+            if not day:
+                problems.append(
+                    _(
+                        "date %(date)s is not a date (use 2026-11-23)",
+                        date=row["date"] or _("(empty)"),
+                    )
+                )
+            period_text = row.get("period") or "0"
+            period = int(period_text) if period_text.isdigit() else -1
+            if not 0 <= period <= 8:
+                problems.append(
+                    _("period %(period)s must be 0 (whole day) to 8", period=period_text)
+                )
+            status = STATUS_ALIASES.get(row["status"].lower())
+            if not status:
+                problems.append(
+                    _(
+                        "status %(status)s is unknown (use present, absent, tardy or left_early)",
+                        status=row["status"] or _("(empty)"),
+                    )
+                )
+            reason_code = (row.get("reason") or "").upper()
+            reason_id = reasons.get(reason_code) if reason_code else False
+            if reason_code and not reason_id:
+                problems.append(_("reason code %(code)s is unknown", code=row["reason"]))
+            minutes_text = row.get("minutes") or "0"
+            if not minutes_text.isdigit():
+                problems.append(
+                    _("minutes %(minutes)s is not a whole number", minutes=minutes_text)
+                )
+            key = (student_id, day, period)
+            if not problems and key in seen:
+                problems.append(
+                    _("same student, date and period as line %(line)s", line=seen[key])
+                )
+            if problems:
+                errors.append(
+                    _("Line %(line)s: %(problems)s.", line=line, problems="; ".join(problems))
+                )
+                continue
+            seen[key] = line
+            keyed[key] = {
+                "status": status,
+                "reason_id": reason_id,
+                "minutes_missed": int(minutes_text),
+                "note": row.get("note") or False,
+            }
+        return keyed, errors
+
+    @api.model
+    def _import_existing(self, keyed):
+        if not keyed:
+            return {}
+        student_ids = list({key[0] for key in keyed})
+        dates = list({key[1] for key in keyed})
+        records = self.search_fetch(
+            [("student_id", "in", student_ids), ("date", "in", dates)],
+            ["student_id", "date", "period", *FIELDS],
+        )
+        return {
+            (r.student_id.id, r.date, r.period): {
+                "id": r.id,
+                "status": r.status,
+                "reason_id": r.reason_id.id,
+                "minutes_missed": r.minutes_missed,
+                "note": r.note or False,
+            }
+            for r in records
+        }
+
+    @api.model
+    def _import_date(self, text):
+        for fmt in DATE_FORMATS:
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+        return False

@@ -1,0 +1,72 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+
+class StudentCareAttendanceImport(models.TransientModel):
+    """Upload an attendance file: check it (every bad line listed), then import it whole."""
+
+    _name = "student_care.attendance.import"
+    _description = "Import Attendance"
+
+    file = fields.Binary(required=True)
+    filename = fields.Char()
+    state = fields.Selection(
+        selection=[("draft", "To check"), ("checked", "Checked"), ("done", "Imported")],
+        default="draft",
+    )
+    summary = fields.Text(readonly=True)
+
+    def _content(self):
+        if not self.file:
+            raise UserError(_("Choose a CSV file first."))
+        return base64.b64decode(self.file)
+
+    def action_check(self):
+        self.ensure_one()
+        result = self.env["student_care.attendance"].import_attendance_csv(
+            self._content(), dry_run=True
+        )
+        if result["errors"]:
+            summary = _(
+                "%(count)s line(s) need fixing; nothing is imported until they are:\n"
+                "%(errors)s",
+                count=len(result["errors"]),
+                errors="\n".join(result["errors"]),
+            )
+            state = "draft"
+        else:
+            summary = _(
+                "The file is correct: %(created)s new, %(updated)s changed, "
+                "%(unchanged)s already up to date.",
+                **{k: result[k] for k in ("created", "updated", "unchanged")},
+            )
+            state = "checked"
+        self.write({"summary": summary, "state": state})
+        return self._reopen()
+
+    def action_import(self):
+        self.ensure_one()
+        result = self.env["student_care.attendance"].import_attendance_csv(self._content())
+        self.write(
+            {
+                "state": "done",
+                "summary": _(
+                    "Imported: %(created)s new, %(updated)s changed, %(unchanged)s unchanged.",
+                    **{k: result[k] for k in ("created", "updated", "unchanged")},
+                ),
+            }
+        )
+        return self._reopen()
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
