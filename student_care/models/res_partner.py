@@ -249,6 +249,22 @@ class ResPartner(models.Model):
         action.update(name=title, domain=domain, context={})
         return action
 
+    def _check_student_of(self, company):
+        """Raise unless this partner is a student enrolled at ``company`` (for records that
+        belong to a student: cases, attendance...)."""
+        self.ensure_one()
+        if not self.is_student:
+            raise ValidationError(_("%(name)s is not a student.", name=self.display_name))
+        if self.company_id != company:
+            raise ValidationError(
+                _(
+                    "%(name)s is enrolled at %(school)s, not at %(institution)s.",
+                    name=self.display_name,
+                    school=self.company_id.name,
+                    institution=company.name,
+                )
+            )
+
     def _national_id_reason(self, error):
         """Say in plain words which rule a number failed."""
         if isinstance(error, stdnum_exceptions.InvalidChecksum):

@@ -192,12 +192,9 @@ class StudentCareCase(models.Model):
         for case in self:
             if case.anonymised_on:
                 continue
-            if not case.student_id.is_student:
+            if not case.student_id:
                 raise ValidationError(_("A care case is always about a student."))
-            if case.student_id.company_id != case.company_id:
-                raise ValidationError(
-                    _("Case %(case)s must belong to the student's institution.", case=case.name)
-                )
+            case.student_id._check_student_of(case.company_id)
 
     @api.onchange("student_id")
     def _onchange_student_id(self):

@@ -1,7 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 STATUSES = [
@@ -91,16 +90,7 @@ class StudentCareAttendance(models.Model):
     @api.constrains("student_id", "company_id")
     def _check_student(self):
         for record in self:
-            if not record.student_id.is_student:
-                raise ValidationError(_("Attendance is recorded for students only."))
-            if record.student_id.company_id != record.company_id:
-                raise ValidationError(
-                    _(
-                        "%(name)s is not enrolled at %(institution)s.",
-                        name=record.student_id.name,
-                        institution=record.company_id.name,
-                    )
-                )
+            record.student_id._check_student_of(record.company_id)
 
     @api.onchange("student_id")
     def _onchange_student_id(self):

@@ -92,7 +92,7 @@ class TestAttendance(StudentCareCommon):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.cr.savepoint():
                 self.attendance.create({**values, "period": 9})
-        with self.assertRaisesRegex(ValidationError, "students only"):
+        with self.assertRaisesRegex(ValidationError, "is not a student"):
             self.attendance.create({"student_id": self.mother.id, "date": DAY})
 
     @mute_logger(*MUTED)
