@@ -20,13 +20,14 @@ SOURCES = [
 class StudentCareAttendance(models.Model):
     """One student's attendance for one day (period 0) or one period of a day.
 
-    Millions of rows a year: plain model (no chatter), indexed for the per-student and
-    per-day queries truancy and outreach need; corrections are tracked through the
-    ``write_uid``/``write_date`` and ``recorded_by_id`` fields.
+    Millions of rows a year: indexed for the per-student and per-day queries truancy and
+    outreach need. Corrections are edits, tracked in the record's chatter; creation logs
+    nothing and subscribes nobody (``_create_context``), so bulk recording stays cheap.
     """
 
     _name = "student_care.attendance"
     _description = "Attendance"
+    _inherit = ["mail.thread"]
     _order = "date desc, period, id"
     _rec_name = "date"
 
@@ -52,12 +53,17 @@ class StudentCareAttendance(models.Model):
     period = fields.Integer(
         default=0, required=True, help="0 for a whole-day record, 1 to 8 for a lesson period."
     )
-    status = fields.Selection(selection=STATUSES, required=True, default="present", index=True)
+    status = fields.Selection(
+        selection=STATUSES, required=True, default="present", index=True, tracking=True
+    )
     reason_id = fields.Many2one(
-        comodel_name="student_care.attendance.reason", string="Reason", ondelete="restrict"
+        comodel_name="student_care.attendance.reason",
+        string="Reason",
+        ondelete="restrict",
+        tracking=True,
     )
     is_excused = fields.Boolean(related="reason_id.is_excused", store=True, string="Excused")
-    minutes_missed = fields.Integer()
+    minutes_missed = fields.Integer(tracking=True)
     source = fields.Selection(selection=SOURCES, required=True, default="teacher")
     recorded_by_id = fields.Many2one(
         comodel_name="res.users",
@@ -109,4 +115,11 @@ class StudentCareAttendance(models.Model):
             if student:
                 vals.setdefault("company_id", student.company_id.id)
                 vals.setdefault("class_id", student.class_id.id)
-        return super().create(vals_list)
+        return super(StudentCareAttendance, self.with_context(**self._create_context())).create(
+            vals_list
+        )
+
+    @api.model
+    def _create_context(self):
+        """Recording attendance is not news: no creation message, no followers."""
+        return {"mail_create_nolog": True, "mail_create_nosubscribe": True}

@@ -137,3 +137,25 @@ class TestAttendance(StudentCareCommon):
         self.assertFalse(self.attendance.with_user(self.users["specialist"]).search([]))
         with self.assertRaises(AccessError):
             self.attendance.with_user(self.users["billing"]).search([])
+
+    def test_corrections_are_tracked_creation_is_silent(self):
+        teacher = self.users["teacher"]
+        self._roll_call(teacher, {"Sem Bakker": ("absent", self.unexcused)})
+        record = self.attendance.search(
+            [("student_id", "=", self.classmate.id), ("date", "=", DAY)]
+        )
+        self.assertFalse(record.message_ids, "recording logs nothing")
+        self.assertFalse(record.message_follower_ids, "and subscribes nobody")
+        self.env.cr.flush()  # end of the roll call's transaction, as in real life
+        # (the test base class switches tracking off; a user's edit has it on)
+        record.with_user(teacher).with_context(tracking_disable=False, mail_notrack=False).write(
+            {"status": "tardy", "minutes_missed": 15}
+        )
+        self.env.cr.flush()
+        changes = {
+            (value.field_id.name, value.old_value_char, value.new_value_char)
+            for value in record.message_ids.sudo().tracking_value_ids
+        }
+        self.assertIn(("status", "Absent", "Tardy"), changes)
+        self.assertIn("minutes_missed", {change[0] for change in changes})
+        self.assertEqual(record.message_ids.author_id, teacher.partner_id)
