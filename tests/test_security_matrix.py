@@ -405,3 +405,26 @@ class TestSecurityMatrix(HttpCase):
                 )
                 rows = referral.export_data(["reason"])["datas"]
                 self.assertEqual(rows[0][0], f"'{text}")
+
+    @mute_logger(*MUTED)
+    def test_rpc_list_reads_of_content_are_logged(self):
+        # search_read / web_search_read run on read-only cursors by default: reading
+        # confidential content through them must still work and still be logged.
+        note = self.objects["note_confidential"]
+        logs = self.env["student_care.access.log"]
+        before = logs.search_count([("note_ref", "=", note.id)])
+        self.authenticate("mx_careworker", "mx_careworker")
+        rows = self._rpc("student_care.note", "search_read", [[("id", "=", note.id)], ["body"]])
+        self.assertIn("text confidential", rows[0]["body"])
+        result = self._rpc(
+            "student_care.note",
+            "web_search_read",
+            [[("id", "=", note.id)], {"body": {}}],
+        )
+        self.assertIn("text confidential", result["records"][0]["body"])
+        self.assertEqual(logs.search_count([("note_ref", "=", note.id)]), before + 2)
+        # A role that may not read it gets nothing and leaves no content trail.
+        self.authenticate("mx_caremanager", "mx_caremanager")
+        rows = self._rpc("student_care.note", "search_read", [[("id", "=", note.id)], ["body"]])
+        self.assertEqual(rows, [])
+        self.assertEqual(logs.search_count([("note_ref", "=", note.id)]), before + 2)

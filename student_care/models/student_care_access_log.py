@@ -98,7 +98,11 @@ class StudentCareAccessLog(models.Model):
 
     @api.model
     def _log(self, notes, channel, reason=None):
-        """Append one row per note. Written as superuser: no role may write the log itself."""
+        """Append one row per note. Written as superuser: no role may write the log itself.
+
+        Returns nothing on purpose: records created through sudo must not travel back to
+        callers acting for a user (the cache is shared between sudo and user environments).
+        """
         now = fields.Datetime.now()
         rows = [
             {
@@ -114,7 +118,7 @@ class StudentCareAccessLog(models.Model):
             }
             for note in notes.sudo()
         ]
-        return self.sudo().create(rows)
+        self.sudo().create(rows)
 
     @api.model
     def _verify_chain(self):

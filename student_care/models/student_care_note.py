@@ -125,13 +125,33 @@ class StudentCareNote(models.Model):
     @_read_write_cursor
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
-        if fields is None or "body" in fields or "attachment_ids" in fields:
+        if self._reads_content(fields):
             self._log_content_access(self._request_channel())
         return result
 
     @_read_write_cursor
     def web_read(self, specification):
         return super().web_read(specification)
+
+    @api.model
+    @_read_write_cursor
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **kwargs):
+        # search_read formats fetched values without going through read(): log here too.
+        result = super().search_read(
+            domain=domain, fields=fields, offset=offset, limit=limit, order=order, **kwargs
+        )
+        if result and self._reads_content(fields):
+            self.browse([row["id"] for row in result])._log_content_access(self._request_channel())
+        return result
+
+    @api.model
+    @_read_write_cursor
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
 
     @_read_write_cursor
     def export_data(self, fields_to_export):
@@ -176,6 +196,10 @@ class StudentCareNote(models.Model):
             user_id=note.author_id.id,
         )
         return True
+
+    @api.model
+    def _reads_content(self, fields):
+        return not fields or "body" in fields or "attachment_ids" in fields
 
     def _log_content_access(self, channel):
         logged = self.filtered(lambda n: n.sensitivity in LOGGED_SENSITIVITIES)

@@ -58,7 +58,8 @@ class StudentCareCaseSignal(models.TransientModel):
         """Open a case in the first stage, or add the concern to the open case of that kind.
 
         The reporter usually may not read cases, so this runs as superuser; the reporter is
-        not subscribed and nothing read here is returned to them.
+        not subscribed and nothing read here is returned to them. The case returned is a
+        superuser record: for server-side callers only, never to hand to the reporter.
         """
         cases = (
             self.env["student_care.case"]
@@ -84,9 +85,8 @@ class StudentCareCaseSignal(models.TransientModel):
                 case.priority = "2"
             return case
         company = self.student_id.company_id
-        team = (
-            self.env["student_care.team"].sudo().search([("company_id", "=", company.id)], limit=1)
-        )
+        # Teams are readable by every employee of the institution: no sudo needed here.
+        team = self.env["student_care.team"].search([("company_id", "=", company.id)], limit=1)
         return cases.create(
             {
                 "student_id": self.student_id.id,
