@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["student_care"],
+    "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/ir.model.access.csv",
         "security/student_care_attendance_security.xml",
@@ -18,6 +19,9 @@
         "wizard/student_care_attendance_roll_call_views.xml",
         "wizard/student_care_attendance_import_views.xml",
         "views/student_care_attendance_views.xml",
+        "views/student_care_attendance_scan_views.xml",
+        "views/student_care_outreach_views.xml",
+        "views/res_config_settings_views.xml",
         "views/student_care_attendance_menus.xml",
     ],
     "installable": True,

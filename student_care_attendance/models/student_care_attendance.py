@@ -9,6 +9,7 @@ STATUSES = [
     ("tardy", "Tardy"),
     ("left_early", "Left early without leave"),
 ]
+PRESENT_STATUSES = ("present", "tardy")
 SOURCES = [
     ("teacher", "Teacher"),
     ("office", "Office"),
@@ -115,8 +116,24 @@ class StudentCareAttendance(models.Model):
             if student:
                 vals.setdefault("company_id", student.company_id.id)
                 vals.setdefault("class_id", student.class_id.id)
-        return super(StudentCareAttendance, self.with_context(**self._create_context())).create(
+        records = super(StudentCareAttendance, self.with_context(**self._create_context())).create(
             vals_list
+        )
+        records._mark_outreach_recovered()
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("status") in PRESENT_STATUSES:
+            self._mark_outreach_recovered()
+        return result
+
+    def _mark_outreach_recovered(self):
+        """A student seen in class (present or late) after an outreach call that day makes
+        the call recovered."""
+        now = fields.Datetime.now()
+        self.env["student_care.outreach.call"]._mark_recovered(
+            [(r.student_id.id, r.date, now) for r in self if r.status in PRESENT_STATUSES]
         )
 
     @api.model

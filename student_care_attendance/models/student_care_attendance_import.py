@@ -3,13 +3,15 @@
 import csv
 import io
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime, time
+
+import openpyxl
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .student_care_attendance import STATUSES
+from .student_care_attendance import PRESENT_STATUSES, STATUSES
 
 HEADERS = {
     "student_number": ("student_number", "student number", "student", "student_id", "number"),
@@ -154,37 +156,54 @@ class StudentCareAttendance(models.Model):
             )
         )
         self.invalidate_model()
+        self.env["student_care.outreach.call"]._mark_recovered(
+            [
+                (vals["student_id"], vals["date"], now)
+                for vals in vals_list
+                if vals["status"] in PRESENT_STATUSES
+            ]
+        )
 
     @api.model
     def _import_parse(self, content):
-        if isinstance(content, bytes):
-            content = content.decode("utf-8-sig")
-        sample = content[:4096]
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(content), dialect)
-        header = next(reader, None)
+        return self._import_read_table(content, HEADERS, ("student_number", "date", "status")), []
+
+    @api.model
+    def _import_read_table(self, content, headers, required):
+        """Rows of a CSV or XLSX file as ``[(line_number, {column: text})]``.
+
+        Columns are found by their header (``headers`` maps a column to accepted titles);
+        ``required`` columns must be present. Empty lines are skipped; line numbers are those a
+        clerk sees in a spreadsheet (the header is line 1).
+        """
+        if isinstance(content, str):
+            content = content.encode()
+        table = (
+            self._import_xlsx_rows(content)
+            if content[:2] == b"PK"
+            else self._import_csv_rows(content)
+        )
+        header = next(table, None)
         if not header:
             raise UserError(_("The file is empty."))
         columns = {}
         for index, title in enumerate(header):
             title = title.strip().lower()
-            for name, aliases in HEADERS.items():
+            for name, aliases in headers.items():
                 if title in aliases:
                     columns[name] = index
-        missing = [name for name in ("student_number", "date", "status") if name not in columns]
+        missing = [name for name in required if name not in columns]
         if missing:
             raise UserError(
                 _(
                     "The file has no column for: %(missing)s. The first line must name the "
-                    "columns, e.g. student_number,date,period,status,reason.",
+                    "columns, e.g. %(example)s.",
                     missing=", ".join(missing),
+                    example=",".join(headers),
                 )
             )
         rows = []
-        for line_number, cells in enumerate(reader, start=2):
+        for line_number, cells in enumerate(table, start=2):
             if not any(cell.strip() for cell in cells):
                 continue
             rows.append(
@@ -196,7 +215,45 @@ class StudentCareAttendance(models.Model):
                     },
                 )
             )
-        return rows, []
+        return rows
+
+    @api.model
+    def _import_csv_rows(self, content):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UserError(
+                _("The file is neither UTF-8 text (CSV) nor an Excel workbook (XLSX).")
+            ) from error
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return csv.reader(io.StringIO(text), dialect)
+
+    @api.model
+    def _import_xlsx_rows(self, content):
+        """The first sheet of a workbook, cells as the text a CSV export would hold."""
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds on a damaged file
+            raise UserError(_("The Excel file cannot be read: %(error)s", error=error)) from error
+        for values in workbook.worksheets[0].iter_rows(values_only=True):
+            yield [self._import_cell_text(value) for value in values]
+
+    @api.model
+    def _import_cell_text(self, value):
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            if value.time() == time.min:
+                return value.date().isoformat()
+            return value.isoformat(sep=" ")
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
 
     @api.model
     def _import_validate(self, rows, errors):

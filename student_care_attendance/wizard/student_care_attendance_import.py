@@ -12,6 +12,12 @@ class StudentCareAttendanceImport(models.TransientModel):
     _name = "student_care.attendance.import"
     _description = "Import Attendance"
 
+    kind = fields.Selection(
+        selection=[("attendance", "Attendance"), ("scan", "Entry scans")],
+        string="File Contains",
+        required=True,
+        default="attendance",
+    )
     file = fields.Binary(required=True)
     filename = fields.Char()
     state = fields.Selection(
@@ -22,14 +28,12 @@ class StudentCareAttendanceImport(models.TransientModel):
 
     def _content(self):
         if not self.file:
-            raise UserError(_("Choose a CSV file first."))
+            raise UserError(_("Choose a CSV or Excel (XLSX) file first."))
         return base64.b64decode(self.file)
 
     def action_check(self):
         self.ensure_one()
-        result = self.env["student_care.attendance"].import_attendance_csv(
-            self._content(), dry_run=True
-        )
+        result = self._run(dry_run=True)
         if result["errors"]:
             summary = _(
                 "%(count)s line(s) need fixing; nothing is imported until they are:\n"
@@ -42,7 +46,7 @@ class StudentCareAttendanceImport(models.TransientModel):
             summary = _(
                 "The file is correct: %(created)s new, %(updated)s changed, "
                 "%(unchanged)s already up to date.",
-                **{k: result[k] for k in ("created", "updated", "unchanged")},
+                **{k: result.get(k, 0) for k in ("created", "updated", "unchanged")},
             )
             state = "checked"
         self.write({"summary": summary, "state": state})
@@ -50,17 +54,26 @@ class StudentCareAttendanceImport(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
-        result = self.env["student_care.attendance"].import_attendance_csv(self._content())
+        result = self._run(dry_run=False)
         self.write(
             {
                 "state": "done",
                 "summary": _(
                     "Imported: %(created)s new, %(updated)s changed, %(unchanged)s unchanged.",
-                    **{k: result[k] for k in ("created", "updated", "unchanged")},
+                    **{k: result.get(k, 0) for k in ("created", "updated", "unchanged")},
                 ),
             }
         )
         return self._reopen()
+
+    def _run(self, dry_run):
+        if self.kind == "scan":
+            return self.env["student_care.attendance.scan"].import_scans_csv(
+                self._content(), dry_run=dry_run
+            )
+        return self.env["student_care.attendance"].import_attendance_csv(
+            self._content(), dry_run=dry_run
+        )
 
     def _reopen(self):
         return {
