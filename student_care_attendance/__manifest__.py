@@ -24,5 +24,11 @@
         "views/res_config_settings_views.xml",
         "views/student_care_attendance_menus.xml",
     ],
+    "demo": ["demo/student_care_attendance_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "student_care_attendance/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -6,3 +6,4 @@ from . import student_care_attendance_import
 from . import student_care_attendance_scan
 from . import student_care_outreach_call
 from . import student_care_outreach
+from . import student_care_generator

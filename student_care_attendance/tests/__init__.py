@@ -2,3 +2,4 @@ from . import test_attendance
 from . import test_import
 from . import test_outreach
 from . import test_scan
+from . import test_ui

@@ -1,0 +1,81 @@
+/** @odoo-module **/
+// Copyright 2026 Student Care
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import { registry } from "@web/core/registry";
+
+// A teacher takes the roll call of their class: everybody present, one click for the absent.
+registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
+    steps: () => [
+        {
+            content: "Pick the class",
+            trigger: ".modal .o_field_widget[name=class_id] input",
+            run: "edit TourClass",
+        },
+        {
+            content: "Choose it in the list",
+            trigger: ".o-autocomplete--dropdown-item:contains('TourClass')",
+            run: "click",
+        },
+        {
+            content: "The class is listed, everybody present",
+            trigger: ".modal .o_data_row:contains('Tour Absentee') td[name=status]",
+            run: "click",
+        },
+        {
+            content: "One click: absent",
+            trigger: ".modal .o_data_row:contains('Tour Absentee') .o_field_widget[name=status] input[data-value=absent]",
+            run: "click",
+        },
+        {
+            content: "Save the whole roll call",
+            trigger: ".modal button[name=action_save]",
+            run: "click",
+        },
+        {
+            content: "Saved: one absent",
+            trigger: ".o_notification:contains('1 absent of 2')",
+        },
+    ],
+});
+
+// The attendance officer works the morning outreach list and logs a call.
+registry.category("web_tour.tours").add("student_care_attendance_outreach_call", {
+    steps: () => [
+        {
+            content: "The absent student is on the list with a number to call",
+            trigger: ".o_data_row:contains('Tour Absentee') a[href^='tel:']",
+        },
+        {
+            content: "The student who scanned in is not",
+            trigger: ".o_list_view:not(:has(.o_data_row:contains('Tour Scanned')))",
+        },
+        {
+            content: "Log the call",
+            trigger: ".o_data_row:contains('Tour Absentee') button[name=action_log_call]",
+            run: "click",
+        },
+        {
+            content: "Outcome: family issue",
+            trigger: ".modal .o_field_widget[name=outcome] select",
+            run: 'select "family"',
+        },
+        {
+            content: "A family issue needs follow-up",
+            trigger: ".modal .o_field_widget[name=is_follow_up_needed] input:checked",
+        },
+        {
+            content: "What was said",
+            trigger: ".modal .o_field_widget[name=reason_given] textarea",
+            run: "edit Parents separated last week",
+        },
+        {
+            content: "Save the call",
+            trigger: ".modal button[name=action_save]",
+            run: "click",
+        },
+        {
+            content: "The list counts the call",
+            trigger: "body:not(:has(.modal)) .o_data_row:contains('Tour Absentee') td[name=call_count]:contains('1')",
+        },
+    ],
+});

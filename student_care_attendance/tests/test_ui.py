@@ -1,0 +1,97 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestAttendanceUi(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        school = cls.env["res.company"].create({"name": "Attendance Tour School"})
+        cls.users = users = {
+            role: new_test_user(
+                cls.env,
+                login=f"tour_{role}",
+                groups=f"base.group_user,student_care.student_care_group_{group}",
+                company_id=school.id,
+                company_ids=[school.id],
+            )
+            for role, group in (("teacher", "teacher"), ("officer", "attendance_officer"))
+        }
+        klass = cls.env["student_care.class"].create(
+            {"name": "TourClass", "company_id": school.id, "mentor_id": users["teacher"].id}
+        )
+        cls.absentee, cls.scanned = cls.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "is_student": True,
+                    "student_number": number,
+                    "company_id": school.id,
+                    "class_id": klass.id,
+                }
+                for name, number in (("Tour Absentee", "880001"), ("Tour Scanned", "880002"))
+            ]
+        )
+        guardian = cls.env["res.partner"].create(
+            {"name": "Tour Father", "company_id": school.id, "mobile": "+31 6 5555 0001"}
+        )
+        cls.env["student_care.guardian"].create(
+            {"student_id": cls.absentee.id, "guardian_id": guardian.id, "relationship": "father"}
+        )
+        cls.attendance = cls.env["student_care.attendance"]
+        cls.today = fields.Date.today()
+
+    def test_roll_call(self):
+        self.start_tour(
+            "/odoo/action-student_care_attendance.student_care_attendance_roll_call_action",
+            "student_care_attendance_roll_call",
+            login="tour_teacher",
+        )
+        records = self.attendance.search(
+            [("student_id", "in", (self.absentee | self.scanned).ids), ("date", "=", self.today)]
+        )
+        self.assertEqual(
+            {(r.student_id.name, r.period, r.status, r.source) for r in records},
+            {
+                ("Tour Absentee", 1, "absent", "teacher"),
+                ("Tour Scanned", 1, "present", "teacher"),
+            },
+        )
+
+    def test_outreach_call(self):
+        self.attendance.create(
+            [
+                {"student_id": student.id, "date": self.today, "period": 1, "status": "absent"}
+                for student in (self.absentee, self.scanned)
+            ]
+        )
+        self.env["student_care.attendance.scan"].create(
+            {"student_id": self.scanned.id, "scan_time": fields.Datetime.now()}
+        )
+        self.start_tour(
+            "/odoo/action-student_care_attendance.student_care_outreach_action",
+            "student_care_attendance_outreach_call",
+            login="tour_officer",
+        )
+        call = self.env["student_care.outreach.call"].search(
+            [("student_id", "=", self.absentee.id)]
+        )
+        self.assertRecordValues(
+            call,
+            [
+                {
+                    "outcome": "family",
+                    "is_follow_up_needed": True,
+                    "reason_given": "Parents separated last week",
+                    "caller_id": self.users["officer"].id,
+                }
+            ],
+        )
+        self.assertEqual(
+            call.case_id.category_id,
+            self.env.ref("student_care.student_care_case_category_truancy"),
+        )
+        self.assertIn("Parents separated last week", call.note_id.body)
