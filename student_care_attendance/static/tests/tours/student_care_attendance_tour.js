@@ -18,13 +18,16 @@ registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
         },
         {
             content: "The class is listed, everybody present",
-            trigger: ".modal .o_data_row:contains('Tour Absentee') td[name=status]",
-            run: "click",
+            trigger: ".modal .o_data_row:contains('Tour Absentee') td[name=status] input[data-value=present]:checked",
         },
         {
             content: "One click: absent",
-            trigger: ".modal .o_data_row:contains('Tour Absentee') .o_field_widget[name=status] input[data-value=absent]",
+            trigger: ".modal .o_data_row:contains('Tour Absentee') td[name=is_absent]",
             run: "click",
+        },
+        {
+            content: "The status follows",
+            trigger: ".modal .o_data_row:contains('Tour Absentee') .o_field_widget[name=status] input[data-value=absent]:checked",
         },
         {
             content: "Save the whole roll call",
