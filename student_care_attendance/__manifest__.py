@@ -22,10 +22,14 @@
         "views/student_care_attendance_scan_views.xml",
         "views/student_care_outreach_views.xml",
         "views/res_config_settings_views.xml",
+        "report/student_care_attendance_analysis_views.xml",
         "views/student_care_attendance_menus.xml",
     ],
     "demo": ["demo/student_care_attendance_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "student_care_attendance/static/src/dashboard/*",
+        ],
         "web.assets_tests": [
             "student_care_attendance/static/tests/tours/*.js",
         ],

@@ -1,0 +1,2 @@
+from . import student_care_attendance_analysis
+from . import student_care_attendance_dashboard
