@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
@@ -389,3 +391,44 @@ class TestOutreachRpc(HttpCase):
                     ):
                         self._call(login, model, method, args)
                     self.assertIn("AccessError", str(error.exception))
+
+
+class TestDashboard(OutreachCommon):
+    @freeze_time("2026-11-23 11:00:00")
+    def test_figures_follow_the_records(self):
+        self._log_call(self.student)
+        self.env["student_care.attendance.scan"].create(
+            {"student_id": self.student.id, "scan_time": datetime(2026, 11, 23, 10, 0)}
+        )
+        data = (
+            self.env["student_care.attendance.dashboard"]
+            .with_user(self.officer)
+            .get_dashboard_data("4weeks")
+        )
+        self.assertEqual(data["date_from"], "2026-10-27")
+        cards = {card["key"]: card for card in data["cards"]}
+        # 4 rows today (1 present) and Noor's 3 absent periods: 1 in 7 attended.
+        self.assertEqual(cards["attendance_rate"]["value"], "14.3 %")
+        self.assertIn("6 absent periods, 6 unexcused", cards["attendance_rate"]["detail"])
+        self.assertEqual(cards["outreach_today"]["value"], "1", "Noor; Lotte came in")
+        self.assertEqual(cards["recovery"]["value"], "100.0 %")
+        by_grade = data["tables"][0]["rows"]
+        self.assertEqual(by_grade, [{"label": "Grade 9", "rate": "14.3 %", "absences": 6}])
+        action = cards["outreach_today"]["action"]
+        lines = self.outreach.with_user(self.officer).search(action["domain"])
+        self.assertEqual(lines.student_id, self.noor)
+
+    @freeze_time("2026-11-23 11:00:00")
+    def test_roles_without_attendance_reports_see_no_figures(self):
+        for role in ("teacher", "specialist", "billing"):
+            with self.subTest(role=role):
+                data = (
+                    self.env["student_care.attendance.dashboard"]
+                    .with_user(self.users[role])
+                    .get_dashboard_data("week")
+                )
+                self.assertEqual((data["cards"], data["tables"]), ([], []))
+                with self.assertRaises(AccessError), mute_logger(*MUTED):
+                    self.env["student_care.attendance.analysis"].with_user(
+                        self.users[role]
+                    )._read_group([], [], ["attendance_rate:avg"])
