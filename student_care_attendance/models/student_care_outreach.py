@@ -50,7 +50,7 @@ class StudentCareOutreach(models.Model):
     class_id = fields.Many2one(comodel_name="student_care.class", string="Class", readonly=True)
     grade_id = fields.Many2one(comodel_name="student_care.grade", string="Grade", readonly=True)
     date = fields.Date(readonly=True)
-    week = fields.Date(string="Week", readonly=True, help="Monday of the week.")
+    week = fields.Date(readonly=True, help="First day of the week.")
     reason_id = fields.Many2one(
         comodel_name="student_care.attendance.reason", string="Reason", readonly=True
     )

@@ -77,11 +77,9 @@ class StudentCareOutreachCall(models.Model):
         ondelete="set null",
     )
     phone = fields.Char(compute="_compute_phone")
-    reached = fields.Selection(
-        selection=REACHED, string="Reached", required=True, default="guardian"
-    )
+    reached = fields.Selection(selection=REACHED, required=True, default="guardian")
     outcome = fields.Selection(selection=OUTCOMES, required=True)
-    reason_given = fields.Text(string="Reason Given")
+    reason_given = fields.Text()
     is_follow_up_needed = fields.Boolean(
         string="Follow-up Needed",
         help="Opens an attendance case for the care team, or adds the call to the open one.",

@@ -47,7 +47,7 @@ class StudentCareAttendanceAnalysis(models.Model):
     )
     absence_count = fields.Integer(string="Absences", readonly=True)
     unexcused_count = fields.Integer(string="Unexcused Absences", readonly=True)
-    hours_missed = fields.Float(string="Hours Missed", readonly=True)
+    hours_missed = fields.Float(readonly=True)
 
     def init(self):
         self.env.cr.execute(SQL("DROP VIEW IF EXISTS %s", SQL.identifier(self._table)))
