@@ -46,7 +46,9 @@ class TestAttendance(StudentCareCommon):
     def test_roll_call_defaults_to_present_and_saves_in_one_go(self):
         result = self._roll_call(self.users["teacher"], {"Sem Bakker": ("absent", self.unexcused)})
         self.assertIn("1 absent of 2", result["params"]["message"])
-        records = self.attendance.search([("date", "=", DAY), ("period", "=", 1)])
+        records = self.attendance.search(
+            [("company_id", "=", self.school.id), ("date", "=", DAY), ("period", "=", 1)]
+        )
         self.assertEqual(
             {(r.student_id.name, r.status) for r in records},
             {("Lotte Visser", "present"), ("Sem Bakker", "absent")},
@@ -78,7 +80,9 @@ class TestAttendance(StudentCareCommon):
                 shown[values.student_id.name] = values.status
         self.assertEqual(shown["Sem Bakker"], "absent", "the roll call shows what was saved")
         self._roll_call(teacher, {"Sem Bakker": ("tardy", self.illness)})
-        records = self.attendance.search([("date", "=", DAY), ("period", "=", 1)])
+        records = self.attendance.search(
+            [("company_id", "=", self.school.id), ("date", "=", DAY), ("period", "=", 1)]
+        )
         self.assertEqual(len(records), 2)
         sem = records.filtered(lambda r: r.student_id == self.classmate)
         self.assertRecordValues(sem, [{"status": "tardy", "is_excused": True}])

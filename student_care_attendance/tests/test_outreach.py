@@ -119,6 +119,7 @@ class TestOutreachList(OutreachCommon):
             ],
         )
         sem = self.outreach.search([("date", "=", DAY), ("student_id", "=", self.sem.id)])
+        self.assertEqual(len(sem), 1)
         self.assertTrue(sem.has_scan)
 
     def test_open_case_raises_risk(self):
@@ -275,7 +276,9 @@ class TestRecovery(OutreachCommon):
         self.assertTrue(recovered.is_recovered)
         self.assertFalse(not_recovered.is_recovered)
         [(rate,)] = self.outreach._read_group(
-            [("date", "=", DAY), ("is_called", "=", True)], [], ["recovery_rate:avg"]
+            [("company_id", "=", self.school.id), ("date", "=", DAY), ("is_called", "=", True)],
+            [],
+            ["recovery_rate:avg"],
         )
         self.assertEqual(rate, 50.0)
 
@@ -291,7 +294,9 @@ class TestOutreachAccess(OutreachCommon):
     @mute_logger(*MUTED)
     def test_who_sees_outreach(self):
         call = self._log_call(self.student)
-        scan = self.env["student_care.attendance.scan"].search([], limit=1)
+        scan = self.env["student_care.attendance.scan"].search(
+            [("company_id", "=", self.school.id)], limit=1
+        )
         for role in ("careworker", "caremanager"):
             user = self.users[role]
             self.assertEqual(len(self._to_call(user)), 2)
@@ -374,7 +379,10 @@ class TestOutreachRpc(HttpCase):
             "student_care.outreach",
             "web_search_read",
             [],
-            {"domain": [("date", "=", "2026-11-23")], "specification": {"has_scan": {}}},
+            {
+                "domain": [("date", "=", "2026-11-23"), ("student_id", "=", self.student.id)],
+                "specification": {"has_scan": {}},
+            },
         )
         self.assertEqual(lines["length"], 1)
         self.assertTrue(lines["records"][0]["has_scan"], "the gate saw the student at 08:05")
