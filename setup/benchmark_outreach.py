@@ -135,6 +135,17 @@ def main():
         started = time.perf_counter()
         everyone = outreach.search_fetch(domain, list(spec))
         full_s = time.perf_counter() - started
+        dashboard = env["student_care.attendance.dashboard"].with_user(officer)
+        dashboard = dashboard.with_company(company)
+        env.invalidate_all()
+        started = time.perf_counter()
+        dashboard.get_dashboard_data("4weeks", date_to=DAY)
+        dashboard_s = time.perf_counter() - started
+        cr.execute(
+            "SELECT count(*) FROM student_care_attendance WHERE company_id = %s AND date >= %s",
+            (company.id, DAY - timedelta(days=27)),
+        )
+        dashboard_rows = cr.fetchone()[0]
         name = company.name
         cr.rollback()
 
@@ -144,6 +155,8 @@ def main():
     print(f"  first page (80)   {best:7.3f} s  (web client request, best of 3; "
           f"runs: {', '.join(f'{t:.3f}' for t in timings)})")
     print(f"  whole list        {full_s:7.3f} s  {len(everyone) / full_s:9,.0f} lines/s")
+    print(f"  dashboard, 4 weeks {dashboard_s:6.3f} s  (figures over {dashboard_rows:,} "
+          f"attendance rows, read from the day statistics)")
     print(f"  peak RSS          {peak_mb:7.0f} MB")
 
 

@@ -1,2 +1,3 @@
 from . import student_care_attendance_analysis
 from . import student_care_attendance_dashboard
+from . import student_care_attendance_stat

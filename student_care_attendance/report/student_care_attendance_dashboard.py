@@ -1,5 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -19,8 +20,9 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
     _description = "Attendance Dashboard"
 
     @api.model
-    def get_dashboard_data(self, range_key="4weeks"):
-        today = fields.Date.context_today(self)
+    def get_dashboard_data(self, range_key="4weeks", date_to=None):
+        """Figures from the start of the range to ``date_to`` (default: today)."""
+        today = fields.Date.to_date(date_to) or fields.Date.context_today(self)
         if range_key == "week":
             date_from = today - timedelta(days=today.weekday())
         elif range_key == "year":
@@ -39,23 +41,33 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
     def _dashboard_cards(self, date_from, date_to):
         cards = []
         period = [("date", ">=", date_from), ("date", "<=", date_to)]
-        analysis = self.env["student_care.attendance.analysis"]
-        if analysis.has_access("read"):
-            [(rate, absences, unexcused)] = analysis._read_group(
-                period, [], ["attendance_rate:avg", "absence_count:sum", "unexcused_count:sum"]
+        stats = self._stats()
+        if stats.has_access("read"):
+            [(recorded, attended, absences, unexcused)] = stats._read_group(
+                period,
+                [],
+                [
+                    "period_count:sum",
+                    "attended_count:sum",
+                    "absence_count:sum",
+                    "unexcused_count:sum",
+                ],
             )
             cards.append(
                 {
                     "key": "attendance_rate",
                     "title": _("Attendance rate"),
-                    "value": self._percent(rate),
+                    "value": self._percent(self._rate(attended, recorded)),
                     "detail": _(
                         "%(absences)s absent periods, %(unexcused)s unexcused",
                         absences=absences or 0,
                         unexcused=unexcused or 0,
                     ),
                     "action": self._window(
-                        _("Attendance Analysis"), analysis._name, period, ["graph", "pivot"]
+                        _("Attendance Analysis"),
+                        "student_care.attendance.analysis",
+                        period,
+                        ["graph", "pivot"],
                     ),
                 }
             )
@@ -63,10 +75,14 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         if outreach.has_access("read"):
             today = [("date", "=", date_to), ("has_scan", "=", False), ("is_excused", "=", False)]
             to_call = outreach.search_count(today)
-            called = [*period, ("is_called", "=", True)]
-            [(calls, recovery)] = outreach._read_group(
-                called, [], ["call_count:sum", "recovery_rate:avg"]
+            # Recovery per called student-day, from the (few) calls rather than the view.
+            called_days = self.env["student_care.outreach.call"]._read_group(
+                period, ["student_id", "date:day"], ["__count", "is_recovered:bool_or"]
             )
+            calls = sum(count for _student, _day, count, _recovered in called_days)
+            recovered = sum(1 for *_group, recovered in called_days if recovered)
+            recovery = self._rate(recovered, len(called_days))
+            called = [*period, ("is_called", "=", True)]
             cards += [
                 {
                     "key": "outreach_today",
@@ -91,29 +107,49 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
 
     @api.model
     def _dashboard_tables(self, date_from, date_to):
-        analysis = self.env["student_care.attendance.analysis"]
-        if not analysis.has_access("read"):
+        stats = self._stats()
+        if not stats.has_access("read"):
             return []
         period = [("date", ">=", date_from), ("date", "<=", date_to)]
-        tables = []
-        for title, groupby in ((_("By grade"), "grade_id"), (_("By week"), "date:week")):
-            rows = analysis._read_group(
-                period, [groupby], ["attendance_rate:avg", "absence_count:sum"], order=groupby
-            )
-            tables.append(
-                {
-                    "title": title,
-                    "rows": [
-                        {
-                            "label": self._label(group),
-                            "rate": self._percent(rate),
-                            "absences": absences,
-                        }
-                        for group, rate, absences in rows
-                    ],
-                }
-            )
-        return tables
+        measures = ["attended_count:sum", "period_count:sum", "absence_count:sum"]
+        by_grade = defaultdict(lambda: [0, 0, 0])
+        for klass, attended, recorded, absences in stats._read_group(
+            period, ["class_id"], measures
+        ):
+            totals = by_grade[klass.grade_id]
+            totals[0] += attended
+            totals[1] += recorded
+            totals[2] += absences
+        grades = sorted(by_grade, key=lambda grade: (not grade, grade.sequence, grade.name or ""))
+        by_week = stats._read_group(period, ["date:week"], measures, order="date:week")
+        return [
+            {
+                "title": _("By grade"),
+                "rows": [self._row(grade, *by_grade[grade]) for grade in grades],
+            },
+            {
+                "title": _("By week"),
+                "rows": [self._row(week, *values) for week, *values in by_week],
+            },
+        ]
+
+    @api.model
+    def _stats(self):
+        # The statistics are maintained by database triggers: write pending changes first.
+        self.env["student_care.attendance"].flush_model()
+        return self.env["student_care.attendance.stat"]
+
+    @api.model
+    def _row(self, group, attended, recorded, absences):
+        return {
+            "label": self._label(group),
+            "rate": self._percent(self._rate(attended, recorded)),
+            "absences": absences,
+        }
+
+    @api.model
+    def _rate(self, part, whole):
+        return 100.0 * part / whole if whole else None
 
     @api.model
     def _label(self, group):

@@ -440,3 +440,51 @@ class TestDashboard(OutreachCommon):
                     self.env["student_care.attendance.analysis"].with_user(
                         self.users[role]
                     )._read_group([], [], ["attendance_rate:avg"])
+
+
+class TestAttendanceStats(OutreachCommon):
+    def _stats(self):
+        self.env["student_care.attendance"].flush_model()
+        stats = self.env["student_care.attendance.stat"].search(
+            [("company_id", "=", self.school.id)]
+        )
+        stats.invalidate_recordset()
+        return {
+            (s.date, s.class_id.id): (
+                s.period_count,
+                s.attended_count,
+                s.absence_count,
+                s.unexcused_count,
+            )
+            for s in stats
+            if s.period_count
+        }
+
+    def _counted(self):
+        """The same figures counted straight from the attendance rows."""
+        result = {}
+        for record in self.attendance.search([("company_id", "=", self.school.id)]):
+            key = (record.date, record.class_id.id)
+            counts = result.setdefault(key, [0, 0, 0, 0])
+            counts[0] += 1
+            counts[1] += record.status in ("present", "tardy")
+            counts[2] += record.status == "absent"
+            counts[3] += record.status == "absent" and not record.is_excused
+        return {key: tuple(counts) for key, counts in result.items()}
+
+    def test_counts_follow_every_kind_of_change(self):
+        self.assertEqual(self._stats()[(DAY, self.klass.id)], (4, 1, 3, 3))
+        absence = self.attendance.search(
+            [("student_id", "=", self.student.id), ("date", "=", DAY), ("period", "=", 1)]
+        )
+        absence.write({"reason_id": self.illness.id})  # excused now
+        self.assertEqual(self._stats()[(DAY, self.klass.id)], (4, 1, 3, 2))
+        absence.write({"status": "tardy", "reason_id": False})
+        self.assertEqual(self._stats()[(DAY, self.klass.id)], (4, 2, 2, 2))
+        self.attendance.with_user(self.officer).import_attendance_csv(
+            "student_number,date,period,status\n100004,2026-11-23,2,absent\n"
+            "100003,2026-11-23,1,present\n"
+        )
+        self.assertEqual(self._stats()[(DAY, self.klass.id)], (5, 3, 2, 2))
+        absence.unlink()
+        self.assertEqual(self._stats(), self._counted())
