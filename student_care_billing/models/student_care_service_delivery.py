@@ -302,7 +302,7 @@ class StudentCareServiceDelivery(models.Model):
             [
                 ("company_ids", "in", company.id),
                 ("account_type", "=", "income"),
-                ("active", "=", True),
+                ("deprecated", "=", False),
             ],
             limit=1,
         )
@@ -322,11 +322,13 @@ class StudentCareServiceDelivery(models.Model):
         """One move per department, one line per (service product, price)."""
         if not services:
             return self.env["account.move"]
-        groups = defaultdict(lambda: defaultdict(lambda: self.browse()))
+        empty = services.browse()  # keeps the run's (system) environment
+        groups = defaultdict(lambda: defaultdict(lambda: empty))
         for service in services:
             groups[service.department_id][(service.product_id, service.price_unit)] |= service
         vals_list, keys = [], []
-        for department, lines in groups.items():
+        for department, by_product in groups.items():
+            lines = dict(sorted(by_product.items(), key=lambda i: (i[0][0].name, i[0][1])))
             vals_list.append(
                 self._prepare_invoice_vals(
                     move_type, department, journal, date_from, date_to, lines, income
