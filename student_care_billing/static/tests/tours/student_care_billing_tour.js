@@ -55,8 +55,17 @@ registry.category("web_tour.tours").add("student_care_billing_run_invoicing", {
             run: "click",
         },
         {
-            content: "The department's invoice is listed",
-            trigger: ".o_list_view .o_data_row:contains('Tour Faculty')",
+            content: "Open the new invoice",
+            trigger: ".o_list_view .o_data_row td[name=name]:contains('INV/')",
+            run: "click",
+        },
+        {
+            content: "It is addressed to the department",
+            trigger: ".o_form_view .o_field_widget[name=partner_id]:contains('Tour Faculty')",
+        },
+        {
+            content: "One line for the service",
+            trigger: ".o_field_widget[name=invoice_line_ids] .o_data_row:contains('Tour intake')",
         },
         {
             content: "Nothing of the student is on the page",
