@@ -1,6 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class StudentCareCase(models.Model):
@@ -44,6 +45,20 @@ class StudentCareCase(models.Model):
         counts = {case.id: count for case, count in groups}
         for case in self:
             case.service_delivery_count = counts.get(case.id, 0)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_billed_services(self):
+        # Unbilled services go with their case; billed ones keep it. Sudo: whoever may
+        # delete the case must be stopped even by services they cannot see.
+        billed = (
+            self.env["student_care.service.delivery"]
+            .sudo()
+            .search_count([("case_id", "in", self.ids), ("invoice_line_id", "!=", False)], limit=1)
+        )
+        if billed:
+            raise UserError(
+                _("This case has invoiced care services: archive it instead of deleting it.")
+            )
 
     def action_view_service_deliveries(self):
         self.ensure_one()

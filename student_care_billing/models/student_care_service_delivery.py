@@ -40,7 +40,7 @@ class StudentCareServiceDelivery(models.Model):
         string="Case",
         required=True,
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
         check_company=True,
         groups=CARE_GROUPS,
     )

@@ -178,3 +178,14 @@ class TestInvoicing(StudentCareBillingCommon):
         self.assertEqual(len(moves), 1)
         self.assertEqual(moves.invoice_date, self.oct_end)
         self.assertEqual(moves.invoice_line_ids.quantity, 1.0)
+
+    def test_a_case_with_billed_services_is_kept(self):
+        unbilled_case = self.case.copy({"student_id": self.student.id})
+        self.env["student_care.service.delivery"].create(
+            {"case_id": unbilled_case.id, "product_id": self.intake.id, "date": self.oct_start}
+        )
+        unbilled_case.with_user(self.users["caremanager"]).unlink()
+        self.deliver(self.intake, date(2026, 10, 3))
+        self.run_invoicing(self.oct_start, self.oct_end)
+        with self.assertRaises(UserError):
+            self.case.with_user(self.users["caremanager"]).unlink()
