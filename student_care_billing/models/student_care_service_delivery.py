@@ -236,10 +236,15 @@ class StudentCareServiceDelivery(models.Model):
         ]
 
     @api.model
-    def _check_may_invoice(self):
-        if self.env.su or self.env.user.has_group(BILLING_GROUP):
+    def _check_may_invoice(self, company):
+        if self.env.su:
             return
-        raise AccessError(_("Only billing officers run the internal invoicing."))
+        if not self.env.user.has_group(BILLING_GROUP):
+            raise AccessError(_("Only billing officers run the internal invoicing."))
+        if company not in self.env.user.company_ids:
+            raise AccessError(
+                _("You may not invoice the care services of %(company)s.", company=company.name)
+            )
 
     @api.model
     def _invoice_period(self, company, date_from, date_to):
@@ -254,7 +259,7 @@ class StudentCareServiceDelivery(models.Model):
         invoice lines is the run's own step, done as superuser after the check above.
         Returns the invoices and credit notes created.
         """
-        self._check_may_invoice()
+        self._check_may_invoice(company)
         system = self.sudo().with_context(student_care_billing_run=True)
         billable = system._lock(system.search(self._get_billable_domain(company, date_to)))
         billable = billable.filtered_domain(self._get_billable_domain(company, date_to))

@@ -148,6 +148,11 @@ class TestInvoicing(StudentCareBillingCommon):
         for role in ("teacher", "careworker", "caremanager", "specialist"):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 self.run_invoicing(self.oct_start, self.oct_end, user=role)
+        # A billing officer of one institution cannot bill another one's services.
+        other = self.env["res.company"].create({"name": "Other Institute"})
+        deliveries = self.env["student_care.service.delivery"].with_user(self.users["billing"])
+        with self.assertRaises(AccessError):
+            deliveries._invoice_period(other, self.oct_start, self.oct_end)
         wizard_model = self.env["student_care.service.delivery.invoice"]
         with self.assertRaises(AccessError):
             wizard_model.with_user(self.users["caremanager"]).create({})

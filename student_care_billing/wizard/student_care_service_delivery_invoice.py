@@ -28,6 +28,7 @@ class StudentCareServiceDeliveryInvoice(models.TransientModel):
         string="Institution",
         required=True,
         default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
     )
     date_from = fields.Date(string="From", required=True, default=_default_date_from)
     date_to = fields.Date(
