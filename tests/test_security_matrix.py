@@ -51,6 +51,16 @@ EXPECT = {
     "access_log": ({"caremanager"}, set(), set(), set()),
     "attachment": ({"careworker", "specialist"}, {"careworker"}, {"careworker"}, {"careworker"}),
     "message": (CARE | {"specialist"}, set(), set(), CARE),
+    # student_care_billing: delivered services (the care-only case link is probed in
+    # student_care_billing's own tests), departments, internal invoices.
+    "service": (CARE | {"billing"}, CARE, CARE, CARE | {"specialist"}),
+    "department": (
+        ALL,
+        {"caremanager", "admin"},
+        {"caremanager", "admin"},
+        {"caremanager", "admin"},
+    ),
+    "invoice": ({"billing"}, {"billing"}, {"billing"}, {"billing"}),
 }
 CONTENT_FIELD = {
     "student_care.case": "description",
@@ -60,10 +70,14 @@ CONTENT_FIELD = {
     "student_care.access.log": "channel",
     "ir.attachment": "datas",
     "mail.message": "body",
+    "student_care.service.delivery": "quantity",
+    "res.partner": "name",
+    "account.move": "ref",
 }
 WRITE_VALUES = {
     "student_care.access.log": {"reason": "x"},
     "ir.attachment": {"description": "renamed"},
+    "student_care.service.delivery": {"quantity": 2.0},
 }
 MUTED = (
     "odoo.addons.base.models.ir_model",
@@ -174,7 +188,62 @@ class TestSecurityMatrix(HttpCase):
         cls.objects["message"] = cls.case_team.message_post(
             body="<p>chatter words</p>", subtype_xmlid="mail.mt_note"
         )
+        cls._setup_billing(env, school, worker)
         cls.env.flush_all()
+
+    @classmethod
+    def _setup_billing(cls, env, school, worker):
+        env["account.chart.template"].try_loading("generic_coa", school, install_demo=False)
+        departments = env["res.partner"].create(
+            [
+                {"name": name, "is_care_department": True, "company_id": school.id}
+                for name in ("MX Faculty", "MX School")
+            ]
+        )
+        cls.service_product = env["product.product"].create(
+            {"name": "MX session", "type": "service", "is_care_service": True, "list_price": 10}
+        )
+        cls.billing_department = departments[0]
+        cls.objects["service"] = (
+            env["student_care.service.delivery"]
+            .with_user(worker)
+            .create(
+                {
+                    "case_id": cls.case_team.id,
+                    "product_id": cls.service_product.id,
+                    "department_id": departments[0].id,
+                }
+            )
+            .sudo()
+        )
+        cls.objects["department"] = departments[1]
+        cls.objects["invoice"] = (
+            env["account.move"]
+            .with_company(school)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": departments[0].id,
+                    "ref": "MX internal",
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"product_id": cls.service_product.id, "quantity": 1, "tax_ids": []}
+                        )
+                    ],
+                }
+            )
+        )
+
+    def _billing_create_vals(self, record):
+        return {
+            "student_care.service.delivery": {
+                "case_id": self.case_team.id,
+                "product_id": self.service_product.id,
+                "department_id": self.billing_department.id,
+            },
+            "res.partner": {"name": "MX new department", "is_care_department": True},
+            "account.move": {"move_type": "out_invoice", "partner_id": self.billing_department.id},
+        }[record._name]
 
     # --- ORM ------------------------------------------------------------------------------
     def _orm_probes(self, user, record):
@@ -224,8 +293,10 @@ class TestSecurityMatrix(HttpCase):
                 .with_user(user)
                 .message_post(body="hi")
             )
-        else:
+        elif record._name in create_vals:
             probes["create"] = lambda: model.create(create_vals[record._name]())
+        else:
+            probes["create"] = lambda: model.create(self._billing_create_vals(record))
         probes["name_search"] = lambda: self._found(
             model.browse([r[0] for r in model.name_search("", limit=1000)]), record
         )
@@ -335,6 +406,8 @@ class TestSecurityMatrix(HttpCase):
                 "res_model": record.sudo().res_model,
                 "res_id": record.sudo().res_id,
             }
+        if record._name in ("student_care.service.delivery", "account.move"):
+            return self._billing_create_vals(record)
         return {"name": "x"}
 
     def _check_found(self, values, expected):

@@ -1,0 +1,5 @@
+from . import product_template
+from . import res_partner
+from . import student_care_programme
+from . import student_care_service_delivery
+from . import student_care_case

@@ -1,0 +1,75 @@
+/** @odoo-module **/
+// Copyright 2026 Student Care
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import { registry } from "@web/core/registry";
+
+// A care worker logs a service on a case: the tab, add a line, pick the service, save.
+registry.category("web_tour.tours").add("student_care_billing_log_service", {
+    steps: () => [
+        {
+            content: "Open the care services of the case",
+            trigger: ".o_notebook .nav-link:contains('Care Services')",
+            run: "click",
+        },
+        {
+            content: "Add a line",
+            trigger: ".o_field_widget[name=service_delivery_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "Type the service",
+            trigger: ".o_field_widget[name=service_delivery_ids] .o_data_row .o_field_widget[name=product_id] input",
+            run: "edit Tour intake",
+        },
+        {
+            content: "Pick it",
+            trigger: ".o-autocomplete--dropdown-item:contains('Tour intake')",
+            run: "click",
+        },
+        {
+            content: "The paying department is filled in",
+            trigger: ".o_field_widget[name=service_delivery_ids] .o_data_row .o_field_widget[name=department_id] input:value(Tour Faculty)",
+        },
+        {
+            content: "Save the case",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The service is listed",
+            trigger: ".o_field_widget[name=service_delivery_ids] .o_data_row:contains('Tour intake'):contains('Delivered')",
+        },
+        {
+            content: "The stat button counts it",
+            trigger: ".oe_stat_button:contains('Services'):contains('1')",
+        },
+    ],
+});
+
+// The billing officer runs the invoicing wizard and sees one invoice per department.
+registry.category("web_tour.tours").add("student_care_billing_run_invoicing", {
+    steps: () => [
+        {
+            content: "Create the invoices of last month",
+            trigger: ".modal button[name=action_invoice]",
+            run: "click",
+        },
+        {
+            content: "Open the new invoice",
+            trigger: ".o_list_view .o_data_row td[name=name]:contains('INV/')",
+            run: "click",
+        },
+        {
+            content: "It is addressed to the department",
+            trigger: ".o_form_view .o_field_widget[name=partner_id]:contains('Tour Faculty')",
+        },
+        {
+            content: "One line for the service",
+            trigger: ".o_field_widget[name=invoice_line_ids] .o_data_row:contains('Tour intake')",
+        },
+        {
+            content: "Nothing of the student is on the page",
+            trigger: "body:not(:contains('Tour Pupil'))",
+        },
+    ],
+});

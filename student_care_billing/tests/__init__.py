@@ -1,0 +1,4 @@
+from . import test_catalogue
+from . import test_invoicing
+from . import test_privacy
+from . import test_ui

@@ -1,0 +1,78 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
+
+from .common import StudentCareBillingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBillingUi(StudentCareBillingCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dept_science.name = "Tour Faculty"
+        cls.student.name = "Tour Pupil"
+        cls.intake.name = "Tour intake"
+
+    def test_care_worker_logs_a_service_and_billing_invoices_it(self):
+        self.start_tour(
+            f"/odoo/action-student_care.student_care_case_action/{self.case.id}",
+            "student_care_billing_log_service",
+            login="scb_careworker",
+        )
+        service = self.case.service_delivery_ids
+        self.assertEqual(service.product_id, self.intake)
+        self.assertEqual(service.department_id, self.dept_science)
+        self.assertEqual(service.provider_id, self.users["careworker"])
+        last_month = fields.Date.today().replace(day=1) - relativedelta(days=1)
+        service.date = last_month
+        self.start_tour(
+            "/odoo/action-student_care_billing.student_care_service_delivery_invoice_action",
+            "student_care_billing_run_invoicing",
+            login="scb_billing",
+        )
+        self.assertEqual(service.state, "invoiced")
+        self.assertEqual(service.invoice_id.partner_id, self.dept_science)
+
+    def _rpc(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.models", "odoo.http")
+    def test_billing_officer_over_rpc(self):
+        service = self.deliver(self.intake, fields.Date.today())
+        model = "student_care.service.delivery"
+        self.authenticate("scb_billing", "scb_billing")
+        rows = self._rpc(model, "search_read", [[("id", "=", service.id)], ["quantity"]])
+        self.assertEqual(rows[0]["quantity"], 1.0)
+        result = self._rpc(model, "web_search_read", [[], {"display_name": {}, "amount": {}}])
+        self.assertNotIn("Tour Pupil", str(result))
+        for method, args, kwargs in (
+            ("read", [[service.id], ["case_id"]], {}),
+            ("search", [[("case_id.student_id.name", "ilike", "Tour")]], {}),
+            ("read_group", [[], ["amount:sum"], ["case_id"]], {}),
+            ("export_data", [[service.id], ["case_id/name"]], {}),
+            ("web_read", [[service.id], {"case_id": {}}], {}),
+            ("write", [[service.id], {"quantity": 3}], {}),
+            ("create", [{"case_id": self.case.id, "product_id": self.intake.id}], {}),
+        ):
+            with self.subTest(method=method):
+                with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+                    self._rpc(model, method, args, kwargs)
+        # The care worker does see the case of the service.
+        self.authenticate("scb_careworker", "scb_careworker")
+        rows = self._rpc(model, "read", [[service.id], ["case_id"]])
+        self.assertEqual(rows[0]["case_id"][0], self.case.id)
+        self.assertEqual(
+            self._rpc(
+                model, "create", [{"case_id": self.case.id, "product_id": self.coaching.id}]
+            ).__class__,
+            int,
+        )

@@ -1,0 +1,1 @@
+from . import student_care_service_delivery_invoice
