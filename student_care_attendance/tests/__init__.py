@@ -1,2 +1,5 @@
 from . import test_attendance
 from . import test_import
+from . import test_truancy
+from . import test_mass_notice
+from . import test_truancy_security
