@@ -1,6 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.tools import SQL
 
 # Attendance figures are for the people who follow attendance: every staff member reads the
@@ -47,12 +47,44 @@ class ResPartner(models.Model):
         help="Chronic absence (Attendance Works): missing 10 % or more of enrolled days.",
     )
     absence_evaluated_on = fields.Date(readonly=True, groups=ATTENDANCE_GROUPS)
+    attendance_summary = fields.Char(
+        compute="_compute_attendance_summary",
+        compute_sudo=False,
+        help="This school year's absence, for those who may read the student's attendance "
+        "(teachers of the student, attendance officers, the care team).",
+    )
     attendance_notice_count = fields.Integer(
         string="Notices", compute="_compute_attendance_counts", compute_sudo=False
     )
     truancy_event_count = fields.Integer(
         string="Truancy Steps", compute="_compute_attendance_counts", compute_sudo=False
     )
+
+    def _compute_attendance_summary(self):
+        # Shown to whoever may read this student's attendance (a teacher of the student, not
+        # every teacher): checked with the user's own rights, then the stored figures, which
+        # are derived from that same attendance, are read as the system on purpose.
+        Attendance = self.env["student_care.attendance"]
+        readable = set()
+        if Attendance.has_access("read"):
+            readable = {
+                student.id
+                for (student,) in Attendance._read_group(
+                    [("student_id", "in", self._origin.ids)], ["student_id"]
+                )
+            }
+        tiers = dict(TIERS)
+        for partner, stored in zip(self, self.sudo(), strict=True):
+            if partner._origin.id not in readable or not stored.absence_evaluated_on:
+                partner.attendance_summary = False
+                continue
+            partner.attendance_summary = _(
+                "%(missed)s of %(enrolled)s school days missed (%(rate)s %%): %(tier)s",
+                missed=stored.absent_days,
+                enrolled=stored.enrolled_days,
+                rate=round(100 * stored.absence_rate, 1),
+                tier=tiers.get(stored.absence_tier, ""),
+            )
 
     def _compute_attendance_counts(self):
         # With the user's own rights: a role without access counts nothing.

@@ -26,6 +26,7 @@ class StudentCareAttendanceNotice(models.Model):
     _name = "student_care.attendance.notice"
     _description = "Guardian Notice"
     _order = "date desc, id desc"
+    _rec_names_search = ["student_id.name", "guardian_id.name"]
 
     student_id = fields.Many2one(
         comodel_name="res.partner",

@@ -18,6 +18,7 @@ class StudentCareTruancyEvent(models.Model):
     _description = "Truancy Step Fired"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["student_id.name", "rule_id.name"]
 
     rule_id = fields.Many2one(
         comodel_name="student_care.truancy.rule",

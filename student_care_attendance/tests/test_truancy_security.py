@@ -201,6 +201,49 @@ class TestTruancySecurity(TruancySecurityCommon):
             self.assertEqual(counts[role]["attendance_notice_count"], 0)
             self.assertEqual(counts[role]["truancy_event_count"], 0)
 
+    @mute_logger(*MUTED)
+    def test_no_leak_through_export_name_search_read_group(self):
+        teacher = self.users["teacher"]
+        Notice = self.env["student_care.attendance.notice"].with_user(teacher)
+        # Own student's notice: exportable; another student's: not, and not found.
+        self.assertEqual(len(self.notice.with_user(teacher).export_data(["kind"])["datas"]), 1)
+        with self.assertRaises(AccessError):
+            self.stranger_notice.with_user(teacher).export_data(["kind"])
+        self.assertEqual([row[0] for row in Notice.name_search("", limit=100)], self.notice.ids)
+        groups = Notice._read_group([], ["student_id"], ["__count"])
+        self.assertEqual([(student, count) for student, count in groups], [(self.student, 1)])
+        for role in ("teacher", "specialist", "billing"):
+            for model in (
+                "student_care.truancy.event",
+                "student_care.truancy.report",
+                "student_care.mass.notice",
+            ):
+                with self.subTest(role=role, model=model), self.assertRaises(AccessError):
+                    self.env[model].with_user(self.users[role]).name_search("")
+        # The call task's assignee sees a neutral summary; the care worker (read-only on the
+        # event) does not see the activity at all.
+        call_rule = self._rule([(1, "call")], unit="day")
+        event = call_rule._evaluate(today=DAY).filtered(lambda e: e.student_id == self.student)
+        activity = event.activity_ids
+        self.assertEqual(activity.summary, "Call the family about attendance")
+        self.assertFalse(activity.note)
+        Activity = self.env["mail.activity"].with_user(self.users["careworker"])
+        self.assertFalse(Activity.search([("id", "=", activity.id)]))
+
+    def test_attendance_summary_for_teachers_of_the_student_only(self):
+        summaries = {}
+        for role in sorted(ALL):
+            self.env.invalidate_all()
+            summaries[role] = self.student.with_user(self.users[role]).attendance_summary
+        for role in READ | {"teacher"}:
+            self.assertIn("school days missed", summaries[role], role)
+        for role in ("specialist", "billing"):
+            self.assertFalse(summaries[role], role)
+        self.env.invalidate_all()
+        self.assertFalse(self.stranger.with_user(self.users["teacher"]).attendance_summary)
+        self.env.invalidate_all()
+        self.assertTrue(self.stranger.with_user(self.users["attendance"]).attendance_summary)
+
     def test_call_task_and_names_are_neutral(self):
         self.assertEqual(self.event.display_name, "Lotte Visser · Test rule")
         self.assertNotIn("Lotte", self.report.display_name)
