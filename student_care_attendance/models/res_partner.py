@@ -124,7 +124,7 @@ class ResPartner(models.Model):
         return action
 
     @api.model
-    def _update_chronic_absence(self, student_ids=None, today=None):
+    def _update_chronic_absence(self, student_ids=None, today=None, touch=True):
         """Store days missed, enrolled days, rate and tier of every student (or of
         ``student_ids``): per institution one UPDATE over one aggregate of the year's absences.
 
@@ -132,6 +132,8 @@ class ResPartner(models.Model):
         half of the institution's periods; excused or not. Enrolled days are the
         institution's school days from the school-year start (or enrolment date, if later)
         to ``today``. A system step (cron or the attendance trigger): plain SQL, no tracking.
+        Rows whose figures did not change are only rewritten with ``touch`` (the nightly run
+        stamps every student with the evaluation date).
         """
         today = today or fields.Date.context_today(self)
         self.env["student_care.attendance"].flush_model()
@@ -201,7 +203,7 @@ class ResPartner(models.Model):
                      WHERE p.id = r.id
                        AND (p.absent_days IS DISTINCT FROM r.absent
                             OR p.enrolled_days IS DISTINCT FROM r.enrolled
-                            OR p.absence_evaluated_on IS DISTINCT FROM %(today)s)
+                            OR (%(touch)s AND p.absence_evaluated_on IS DISTINCT FROM %(today)s))
                     """,
                     dates=dates,
                     company=company.id,
@@ -210,6 +212,7 @@ class ResPartner(models.Model):
                     half=company._missed_day_periods(),
                     absence_filter=absence_filter,
                     student_filter=student_filter,
+                    touch=touch,
                 )
             )
             updated += self.env.cr.rowcount

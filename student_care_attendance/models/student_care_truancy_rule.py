@@ -263,7 +263,9 @@ class StudentCareTruancyRule(models.Model):
         # System step (see _evaluate): runs after the user's own writes were checked.
         rules = self.sudo().search([])
         events = rules._evaluate(student_ids=pending["students"])
-        self.env["res.partner"].sudo()._update_chronic_absence(student_ids=pending["students"])
+        self.env["res.partner"].sudo()._update_chronic_absence(
+            student_ids=pending["students"], touch=False
+        )
         if pending["absent_today"]:
             self.env["student_care.attendance.notice"].sudo()._queue_first_absence(
                 pending["absent_today"]

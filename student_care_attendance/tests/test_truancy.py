@@ -199,6 +199,24 @@ class TestTruancyRules(TruancyCommon):
         self.assertFalse(other_rule._evaluate(today=DAY))
 
 
+    @freeze_time(DAY)
+    def test_nightly_job_and_evaluate_now(self):
+        rule = self._rule([(1, "notice"), (2, "call")], unit="day")
+        self._absent(self.student, DAY)
+        self.env.cr.precommit.clear()  # only the scheduled action this time
+        cron = self.env.ref("student_care_attendance.ir_cron_evaluate_truancy")
+        self.assertEqual(cron.code.strip(), "model._cron_evaluate()")
+        self.assertGreaterEqual(self.env["student_care.truancy.rule"]._cron_evaluate(), 1)
+        self.assertEqual(self._events(rule).action, "notice")
+        self.assertEqual(self.student.absence_evaluated_on, DAY)
+        self.assertEqual(self.student.absent_days, 1)
+        self._absent(self.classmate, DAY)
+        self._absent(self.classmate, DAY - timedelta(days=1))
+        self.env.cr.precommit.clear()
+        result = rule.with_user(self.users["attendance"]).action_evaluate()
+        self.assertIn("2 step(s) fired", result["params"]["message"])
+
+
 class TestTruancyLadder(TruancyCommon):
     def test_ladder_notice_call_case_report(self):
         rule = self._rule(
