@@ -4,6 +4,7 @@
 # model on purpose (a second inherit of student_care.attendance in this add-on):
 # pylint: disable=consider-merging-classes-inherited
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 TRIGGER_FIELDS = {"status", "reason_id", "minutes_missed", "period", "date", "student_id"}
 
@@ -19,6 +20,21 @@ class StudentCareAttendance(models.Model):
     """
 
     _inherit = "student_care.attendance"
+
+    def init(self):
+        result = super().init()
+        # Truancy and chronic-absence counts read only absences, but from all over the year:
+        # a covering partial index lets them scan ~8 % of the rows without touching the heap
+        # (index-only scans), instead of reading most of the table's pages.
+        self.env.cr.execute(
+            SQL(
+                """CREATE INDEX IF NOT EXISTS %s ON %s (company_id, date, student_id)
+                   INCLUDE (period, is_excused, minutes_missed) WHERE status = 'absent'""",
+                SQL.identifier(f"{self._table}_absent_company_date_covering_idx"),
+                SQL.identifier(self._table),
+            )
+        )
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

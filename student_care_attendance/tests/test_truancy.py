@@ -198,7 +198,6 @@ class TestTruancyRules(TruancyCommon):
         other_rule = self._rule([(1, "notice")], unit="day", company_id=self.other_school.id)
         self.assertFalse(other_rule._evaluate(today=DAY))
 
-
     @freeze_time(DAY)
     def test_nightly_job_and_evaluate_now(self):
         rule = self._rule([(1, "notice"), (2, "call")], unit="day")
