@@ -19,3 +19,4 @@ from . import student_care_referral
 from . import ir_attachment
 from . import mail_message
 from . import res_config_settings
+from . import res_company

@@ -7,3 +7,10 @@ from . import student_care_attendance_scan
 from . import student_care_outreach_call
 from . import student_care_outreach
 from . import student_care_generator
+from . import student_care_truancy_rule
+from . import student_care_truancy_event
+from . import student_care_truancy_report
+from . import student_care_attendance_notice
+from . import student_care_mass_notice
+from . import student_care_attendance_truancy
+from . import res_partner

@@ -1,5 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo import fields, models
 
 
@@ -12,6 +14,23 @@ class ResCompany(models.Model):
         help="Students marked absent in this period (0 when the institution records whole "
         "days) and not scanned into the building are on the morning outreach list.",
     )
+    attendance_periods_per_day = fields.Integer(
+        string="Periods per Day",
+        default=6,
+        help="Lesson periods of a school day. A day counts as missed when the student is "
+        "absent the whole day (period 0) or for at least half of these periods.",
+    )
+    attendance_period_minutes = fields.Integer(
+        string="Minutes per Period",
+        default=50,
+        help="Used for truancy rules counted in hours when an absence has no minutes missed.",
+    )
+    school_year_start_month = fields.Selection(
+        selection=[(str(month), date(2000, month, 1).strftime("%B")) for month in range(1, 13)],
+        default="8",
+        required=True,
+        help="The school year starts on the first day of this month.",
+    )
 
     _sql_constraints = [
         (
@@ -19,4 +38,26 @@ class ResCompany(models.Model):
             "CHECK(attendance_outreach_period BETWEEN 0 AND 8)",
             "The outreach period must be 0 (whole day) to 8.",
         ),
+        (
+            "attendance_periods_per_day_positive",
+            "CHECK(attendance_periods_per_day > 0)",
+            "A school day has at least one period.",
+        ),
+        (
+            "attendance_period_minutes_positive",
+            "CHECK(attendance_period_minutes > 0)",
+            "A period lasts at least a minute.",
+        ),
     ]
+
+    def _school_year_start(self, day):
+        """First day of the school year that contains ``day``."""
+        self.ensure_one()
+        month = int(self.school_year_start_month or 8)
+        year = day.year if day.month >= month else day.year - 1
+        return date(year, month, 1)
+
+    def _missed_day_periods(self):
+        """Absent periods that make a whole missed day (half the day, rounded up)."""
+        self.ensure_one()
+        return max(1, -(-self.attendance_periods_per_day // 2))

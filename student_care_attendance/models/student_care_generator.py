@@ -1,7 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 
@@ -12,10 +12,6 @@ PERIOD_MINUTES = 50
 
 class StudentCareGenerator(models.AbstractModel):
     _inherit = "student_care.generator"
-
-    @api.model
-    def _school_year_start(self, day):
-        return date(day.year if day.month >= 8 else day.year - 1, 9, 1)
 
     @api.model
     def _generate_attendance(self, company, date_from, date_to, periods=6, seed=1):
@@ -103,7 +99,7 @@ class StudentCareGenerator(models.AbstractModel):
             return False
         today = fields.Date.context_today(self)
         self._generate_attendance(
-            company, self._school_year_start(today), today - timedelta(days=1), seed=2026
+            company, company._school_year_start(today), today - timedelta(days=1), seed=2026
         )
         if today.weekday() >= 5:
             return True

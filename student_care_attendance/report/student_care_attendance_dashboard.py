@@ -26,7 +26,7 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         if range_key == "week":
             date_from = today - timedelta(days=today.weekday())
         elif range_key == "year":
-            date_from = self.env["student_care.generator"]._school_year_start(today)
+            date_from = self.env.company._school_year_start(today)
         else:
             date_from = today - timedelta(days=RANGES["4weeks"])
         return {

@@ -1,0 +1,228 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.tools import SQL
+
+# Attendance figures are for the people who follow attendance: every staff member reads the
+# student directory, so the stored fields are hidden from everyone else.
+ATTENDANCE_GROUPS = (
+    "student_care.student_care_group_attendance_officer,"
+    "student_care.student_care_group_care_worker"
+)
+TIERS = [
+    ("satisfactory", "Satisfactory (< 5 %)"),
+    ("at_risk", "At risk (5-10 %)"),
+    ("moderate", "Moderate chronic (10-20 %)"),
+    ("severe", "Severe chronic (≥ 20 %)"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    absent_days = fields.Integer(
+        string="Days Missed",
+        readonly=True,
+        groups=ATTENDANCE_GROUPS,
+        help="School days missed this school year for any reason, excused or not: a whole-day "
+        "absence, or absent for at least half of the day's periods.",
+    )
+    enrolled_days = fields.Integer(
+        readonly=True,
+        groups=ATTENDANCE_GROUPS,
+        help="School days (institution calendar) from the start of the school year, or the "
+        "enrolment date if later, to the last evaluation.",
+    )
+    absence_rate = fields.Float(
+        readonly=True,
+        groups=ATTENDANCE_GROUPS,
+        aggregator="avg",
+        help="Days missed / enrolled days.",
+    )
+    absence_tier = fields.Selection(
+        selection=TIERS,
+        readonly=True,
+        index=True,
+        groups=ATTENDANCE_GROUPS,
+        help="Chronic absence (Attendance Works): missing 10 % or more of enrolled days.",
+    )
+    absence_evaluated_on = fields.Date(readonly=True, groups=ATTENDANCE_GROUPS)
+    attendance_summary = fields.Char(
+        compute="_compute_attendance_summary",
+        compute_sudo=False,
+        help="This school year's absence, for those who may read the student's attendance "
+        "(teachers of the student, attendance officers, the care team).",
+    )
+    attendance_notice_count = fields.Integer(
+        string="Notices", compute="_compute_attendance_counts", compute_sudo=False
+    )
+    truancy_event_count = fields.Integer(
+        string="Truancy Steps", compute="_compute_attendance_counts", compute_sudo=False
+    )
+
+    def _compute_attendance_summary(self):
+        # Shown to whoever may read this student's attendance (a teacher of the student, not
+        # every teacher): checked with the user's own rights, then the stored figures, which
+        # are derived from that same attendance, are read as the system on purpose.
+        Attendance = self.env["student_care.attendance"]
+        readable = set()
+        if Attendance.has_access("read"):
+            readable = {
+                student.id
+                for (student,) in Attendance._read_group(
+                    [("student_id", "in", self._origin.ids)], ["student_id"]
+                )
+            }
+        tiers = dict(TIERS)
+        for partner, stored in zip(self, self.sudo(), strict=True):
+            if partner._origin.id not in readable or not stored.absence_evaluated_on:
+                partner.attendance_summary = False
+                continue
+            partner.attendance_summary = _(
+                "%(missed)s of %(enrolled)s school days missed (%(rate)s %%): %(tier)s",
+                missed=stored.absent_days,
+                enrolled=stored.enrolled_days,
+                rate=round(100 * stored.absence_rate, 1),
+                tier=tiers.get(stored.absence_tier, ""),
+            )
+
+    def _compute_attendance_counts(self):
+        # With the user's own rights: a role without access counts nothing.
+        counts = {}
+        for model, field in (
+            ("student_care.attendance.notice", "attendance_notice_count"),
+            ("student_care.truancy.event", "truancy_event_count"),
+        ):
+            records = self.env[model]
+            counts[field] = (
+                dict(
+                    records._read_group(
+                        [("student_id", "in", self._origin.ids)], ["student_id"], ["__count"]
+                    )
+                )
+                if records.has_access("read")
+                else {}
+            )
+        for partner in self:
+            for field, values in counts.items():
+                partner[field] = values.get(partner._origin, 0)
+
+    def action_view_attendance_notices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care_attendance.student_care_attendance_notice_action"
+        )
+        action.update(domain=[("student_id", "=", self.id)], context={})
+        return action
+
+    def action_view_truancy_events(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care_attendance.student_care_truancy_event_action"
+        )
+        action.update(domain=[("student_id", "=", self.id)], context={})
+        return action
+
+    @api.model
+    def _update_chronic_absence(self, student_ids=None, today=None, touch=True):
+        """Store days missed, enrolled days, rate and tier of every student (or of
+        ``student_ids``): per institution one UPDATE over one aggregate of the year's absences.
+
+        A day is missed when the student is absent the whole day (period 0) or for at least
+        half of the institution's periods; excused or not. Enrolled days are the
+        institution's school days from the school-year start (or enrolment date, if later)
+        to ``today``. A system step (cron or the attendance trigger): plain SQL, no tracking.
+        Rows whose figures did not change are only rewritten with ``touch`` (the nightly run
+        stamps every student with the evaluation date).
+        """
+        today = today or fields.Date.context_today(self)
+        self.env["student_care.attendance"].flush_model()
+        self.flush_model(["is_student", "company_id", "enrolment_date", "active"])
+        domain = [("is_student", "=", True)]
+        if student_ids is not None:
+            domain.append(("id", "in", list(student_ids)))
+        companies = self.sudo()._read_group(domain, ["company_id"])
+        updated = 0
+        for (company,) in companies:
+            if not company:
+                continue
+            start = company._school_year_start(today)
+            dates = company._school_dates(start, today)
+            student_filter = SQL("TRUE")
+            absence_filter = SQL("TRUE")
+            if student_ids is not None:
+                student_filter = SQL("p.id = ANY(%s)", list(student_ids))
+                absence_filter = SQL("a.student_id = ANY(%s)", list(student_ids))
+            self.env.cr.execute(
+                SQL(
+                    """
+                    WITH school AS (SELECT unnest(%(dates)s::date[]) AS day),
+                    missed AS (
+                        SELECT student_id, count(*) AS days FROM (
+                            SELECT a.student_id FROM student_care_attendance a
+                             WHERE a.status = 'absent' AND a.company_id = %(company)s
+                               AND a.date BETWEEN %(start)s AND %(today)s AND %(absence_filter)s
+                             GROUP BY a.student_id, a.date
+                            HAVING bool_or(a.period = 0) OR count(*) >= %(half)s
+                        ) days GROUP BY student_id
+                    ),
+                    firsts AS (
+                        SELECT DISTINCT greatest(coalesce(p.enrolment_date, %(start)s),
+                                                 %(start)s) AS first FROM res_partner p
+                         WHERE p.is_student AND p.company_id = %(company)s AND %(student_filter)s
+                    ),
+                    enrolled AS (
+                        SELECT f.first, (SELECT count(*) FROM school s WHERE s.day >= f.first)
+                               AS days FROM firsts f
+                    ),
+                    stats AS (
+                        SELECT p.id, coalesce(m.days, 0) AS absent, e.days AS enrolled
+                          FROM res_partner p
+                          JOIN enrolled e ON e.first = greatest(
+                               coalesce(p.enrolment_date, %(start)s), %(start)s)
+                          LEFT JOIN missed m ON m.student_id = p.id
+                         WHERE p.is_student AND p.company_id = %(company)s AND %(student_filter)s
+                    ),
+                    rated AS (
+                        SELECT id, absent, enrolled,
+                               CASE WHEN enrolled > 0
+                                    THEN least(absent::float8 / enrolled, 1) ELSE 0 END AS rate
+                          FROM stats
+                    )
+                    UPDATE res_partner p
+                       SET absent_days = r.absent,
+                           enrolled_days = r.enrolled,
+                           absence_rate = r.rate,
+                           absence_tier = CASE WHEN r.enrolled = 0 THEN NULL
+                                               WHEN r.rate >= 0.2 THEN 'severe'
+                                               WHEN r.rate >= 0.1 THEN 'moderate'
+                                               WHEN r.rate >= 0.05 THEN 'at_risk'
+                                               ELSE 'satisfactory' END,
+                           absence_evaluated_on = %(today)s
+                      FROM rated r
+                     WHERE p.id = r.id
+                       AND (p.absent_days IS DISTINCT FROM r.absent
+                            OR p.enrolled_days IS DISTINCT FROM r.enrolled
+                            OR (%(touch)s AND p.absence_evaluated_on IS DISTINCT FROM %(today)s))
+                    """,
+                    dates=dates,
+                    company=company.id,
+                    start=start,
+                    today=today,
+                    half=company._missed_day_periods(),
+                    absence_filter=absence_filter,
+                    student_filter=student_filter,
+                    touch=touch,
+                )
+            )
+            updated += self.env.cr.rowcount
+        self.invalidate_model(
+            [
+                "absent_days",
+                "enrolled_days",
+                "absence_rate",
+                "absence_tier",
+                "absence_evaluated_on",
+            ]
+        )
+        return updated

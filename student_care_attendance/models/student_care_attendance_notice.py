@@ -1,0 +1,256 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
+from odoo.tools import SQL
+
+KINDS = [
+    ("first_absence", "First absence of the day"),
+    ("truancy", "Truancy step"),
+    ("letter", "Formal letter"),
+    ("mass", "Mass notice"),
+]
+BATCH = 500
+
+
+class StudentCareAttendanceNotice(models.Model):
+    """One notice to one guardian about one student: the log of what families were told.
+
+    Kept here rather than in the student's chatter, which every staff member (teachers
+    included) can read: notices are readable by attendance officers and the care team, and
+    by teachers for their own students only. Notices are queued and sent in batches by the
+    "Send guardian notices" scheduled action, so no user waits for thousands of e-mails.
+    """
+
+    _name = "student_care.attendance.notice"
+    _description = "Guardian Notice"
+    _order = "date desc, id desc"
+    _rec_names_search = ["student_id.name", "guardian_id.name"]
+
+    student_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Student",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    guardian_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Guardian",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company", string="Institution", required=True, index=True
+    )
+    kind = fields.Selection(selection=KINDS, required=True, index=True)
+    date = fields.Date(required=True, index=True, default=fields.Date.context_today)
+    lang = fields.Char(string="Language", help="The guardian's language for this notice.")
+    template_id = fields.Many2one(
+        comodel_name="mail.template", string="E-mail Template", ondelete="set null"
+    )
+    event_id = fields.Many2one(
+        comodel_name="student_care.truancy.event",
+        string="Truancy Step",
+        index=True,
+        ondelete="set null",
+    )
+    mass_notice_id = fields.Many2one(
+        comodel_name="student_care.mass.notice",
+        string="Mass Notice",
+        index=True,
+        ondelete="cascade",
+    )
+    mail_id = fields.Many2one(
+        comodel_name="mail.mail", string="E-mail", ondelete="set null", readonly=True
+    )
+    state = fields.Selection(
+        selection=[
+            ("queued", "Queued"),
+            ("sent", "Sent"),
+            ("no_email", "No e-mail address"),
+        ],
+        required=True,
+        default="queued",
+        index=True,
+    )
+    sent_date = fields.Datetime(string="Sent On", readonly=True)
+
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for notice in self:
+            notice.display_name = f"{kinds.get(notice.kind)} · {notice.guardian_id.name}"
+
+    @api.model
+    def _recipient_links(self, student_ids):
+        """Guardian links of these students that receive attendance notices."""
+        return self.env["student_care.guardian"].search(
+            [("student_id", "in", list(student_ids)), ("is_notice_recipient", "=", True)]
+        )
+
+    @api.model
+    def _queue(self, kind, template, students_events):
+        """Queue a notice to every notice recipient of each student; ``students_events`` is
+        a list of (student id, event or False)."""
+        links = self._recipient_links({sid for sid, _event in students_events})
+        by_student = defaultdict(list)
+        for link in links:
+            by_student[link.student_id.id].append(link)
+        today = fields.Date.context_today(self)
+        notices = self.create(
+            [
+                {
+                    "student_id": sid,
+                    "guardian_id": link.guardian_id.id,
+                    "company_id": link.student_id.company_id.id,
+                    "kind": kind,
+                    "date": today,
+                    "lang": link.lang or link.guardian_id.lang,
+                    "template_id": template.id,
+                    "event_id": event.id if event else False,
+                }
+                for sid, event in students_events
+                for link in by_student[sid]
+            ]
+        )
+        if notices:
+            self._trigger_sending()
+        return notices
+
+    @api.model
+    def _queue_for_events(self, events):
+        default = self.env.ref("student_care_attendance.mail_template_truancy_notice")
+        by_template = defaultdict(list)
+        for event in events:
+            by_template[event.step_id.mail_template_id or default].append(
+                (event.student_id.id, event)
+            )
+        notices = self
+        for template, pairs in by_template.items():
+            kind = "letter" if template.report_template_ids else "truancy"
+            notices |= self._queue(kind, template, pairs)
+        return notices
+
+    @api.model
+    def _queue_first_absence(self, student_ids):
+        """First unexcused absence of the day: one notice per student per day."""
+        today = fields.Date.context_today(self)
+        absent = set(
+            self.env["student_care.attendance"]
+            .sudo()
+            .search(
+                [
+                    ("student_id", "in", list(student_ids)),
+                    ("date", "=", today),
+                    ("status", "=", "absent"),
+                    ("is_excused", "=", False),
+                ]
+            )
+            .student_id.ids
+        )
+        told = set(
+            self.search(
+                [
+                    ("student_id", "in", list(absent)),
+                    ("kind", "=", "first_absence"),
+                    ("date", "=", today),
+                ]
+            ).student_id.ids
+        )
+        template = self.env.ref("student_care_attendance.mail_template_first_absence")
+        return self._queue("first_absence", template, [(sid, False) for sid in absent - told])
+
+    @api.model
+    def _trigger_sending(self):
+        self.env.ref("student_care_attendance.ir_cron_send_attendance_notices").sudo()._trigger()
+
+    @api.model
+    def _cron_send(self, batch_size=BATCH):
+        """Send one batch of queued notices and report progress; the scheduler runs the
+        job again while notices remain (``_notify_progress``), and re-triggers it."""
+        queued = self.search([("state", "=", "queued")], order="id", limit=batch_size)
+        queued._send()
+        remaining = self.search_count([("state", "=", "queued")])
+        self.env["ir.cron"]._notify_progress(done=len(queued), remaining=remaining)
+        if remaining:
+            self._trigger_sending()
+        queued.mass_notice_id._update_progress()
+        return len(queued)
+
+    def _send(self):
+        now = fields.Datetime.now()
+        no_email = self.filtered(lambda n: not n.guardian_id.email)
+        no_email.write({"state": "no_email", "sent_date": now})
+        todo = self - no_email
+        for template, notices in todo.grouped("template_id").items():
+            if not template:
+                continue
+            # The template renders each notice in its guardian's language (``object.lang``).
+            mails = template.send_mail_batch(notices.ids)
+            for notice, mail in zip(notices, mails, strict=True):
+                notice.mail_id = mail
+        mass = todo.filtered("mass_notice_id")
+        for mass_notice, notices in mass.grouped("mass_notice_id").items():
+            mails = self.env["mail.mail"].create(
+                [
+                    {
+                        "subject": mass_notice.subject,
+                        "body_html": mass_notice.body,
+                        "email_from": mass_notice.company_id.email_formatted
+                        or self.env.company.email_formatted,
+                        "recipient_ids": [Command.link(notice.guardian_id.id)],
+                        "auto_delete": True,
+                    }
+                    for notice in notices
+                ]
+            )
+            for notice, mail in zip(notices, mails, strict=True):
+                notice.mail_id = mail
+        todo.write({"state": "sent", "sent_date": now})
+
+    @api.model
+    def _queue_mass(self, mass_notice):
+        """Queue one notice per guardian reached by a mass notice, in one INSERT: each
+        guardian once, however many of their children are in the audience."""
+        conditions = [
+            SQL("g.is_notice_recipient"),
+            SQL("p.is_student"),
+            SQL("p.active"),
+            SQL("p.enrolment_status IN ('enrolled', 'on_leave')"),
+            SQL("p.company_id = ANY(%s)", mass_notice.company_ids.ids),
+        ]
+        if mass_notice.grade_ids:
+            conditions.append(SQL("p.grade_id = ANY(%s)", mass_notice.grade_ids.ids))
+        if mass_notice.class_ids:
+            conditions.append(SQL("p.class_id = ANY(%s)", mass_notice.class_ids.ids))
+        now = fields.Datetime.now()
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO student_care_attendance_notice
+                       (student_id, guardian_id, company_id, kind, date, lang, mass_notice_id,
+                        state, create_uid, create_date, write_uid, write_date)
+                   SELECT DISTINCT ON (g.guardian_id)
+                          g.student_id, g.guardian_id, p.company_id, 'mass', %s,
+                          coalesce(g.lang, gp.lang), %s, 'queued', %s, %s, %s, %s
+                     FROM student_care_guardian g
+                     JOIN res_partner p ON p.id = g.student_id
+                     JOIN res_partner gp ON gp.id = g.guardian_id AND gp.active
+                    WHERE %s
+                    ORDER BY g.guardian_id, g.student_id""",
+                fields.Date.context_today(self),
+                mass_notice.id,
+                self.env.uid,
+                now,
+                self.env.uid,
+                now,
+                SQL(" AND ").join(conditions),
+            )
+        )
+        count = self.env.cr.rowcount
+        self.invalidate_model()
+        if count:
+            self._trigger_sending()
+        return count
