@@ -103,6 +103,46 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                     ),
                 },
             ]
+        partners = self.env["res.partner"]
+        if partners._fields["absence_tier"].is_accessible(self.env):
+            students = [("is_student", "=", True), ("absence_tier", "!=", False)]
+            tiers = dict(partners._read_group(students, ["absence_tier"], ["__count"]))
+            total = sum(tiers.values())
+            chronic = tiers.get("moderate", 0) + tiers.get("severe", 0)
+            labels = dict(partners._fields["absence_tier"]._description_selection(self.env))
+            cards.append(
+                {
+                    "key": "chronic",
+                    "title": _("Chronically absent"),
+                    "value": self._percent(self._rate(chronic, total)),
+                    "detail": ", ".join(
+                        f"{labels[tier]}: {tiers.get(tier, 0)}" for tier in labels
+                    ),
+                    "action": self._window(
+                        _("Chronic Absence"),
+                        "res.partner",
+                        [*students, ("absence_tier", "in", ["moderate", "severe"])],
+                        ["list", "form"],
+                    ),
+                }
+            )
+        events = self.env["student_care.truancy.event"]
+        if events.has_access("read"):
+            fired = dict(events._read_group(period, ["action"], ["__count"]))
+            actions = dict(events._fields["action"]._description_selection(self.env))
+            cards.append(
+                {
+                    "key": "truancy",
+                    "title": _("Truancy steps fired"),
+                    "value": str(sum(fired.values())),
+                    "detail": ", ".join(
+                        f"{actions[action]}: {count}" for action, count in fired.items()
+                    ),
+                    "action": self._window(
+                        _("Truancy Steps"), events._name, period, ["list", "pivot"]
+                    ),
+                }
+            )
         return cards
 
     @api.model

@@ -422,6 +422,8 @@ class TestDashboard(OutreachCommon):
         self.assertEqual(cards["recovery"]["value"], "100.0 %")
         by_grade = data["tables"][0]["rows"]
         self.assertEqual(by_grade, [{"label": "Grade 9", "rate": "14.3 %", "absences": 6}])
+        self.assertEqual(cards["truancy"]["value"], "0")
+        self.assertIn("Severe chronic", cards["chronic"]["detail"])
         action = cards["outreach_today"]["action"]
         lines = self.outreach.with_user(self.officer).search(action["domain"])
         self.assertEqual(lines.student_id, self.noor)

@@ -384,7 +384,7 @@ class TestTruancyTrigger(TruancyCommon):
         self.assertEqual(
             set(
                 self.env["student_care.attendance.notice"]
-                .search([("kind", "=", "first_absence")])
+                .search([("kind", "=", "first_absence"), ("company_id", "=", self.school.id)])
                 .mapped("guardian_id")
             ),
             {self.mother, self.father},
