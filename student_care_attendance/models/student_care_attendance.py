@@ -36,16 +36,16 @@ class StudentCareAttendance(models.Model):
         comodel_name="res.partner",
         string="Student",
         required=True,
-        index=True,
         ondelete="cascade",
         domain="[('is_student', '=', True)]",
+        help="Searched through the unique (student, date, period) index.",
     )
     company_id = fields.Many2one(
         comodel_name="res.company",
         string="Institution",
         required=True,
-        index=True,
         default=lambda self: self.env.company,
+        help="Searched through the covering index of absences (institution, date, student).",
     )
     class_id = fields.Many2one(
         comodel_name="student_care.class", string="Class", index=True, ondelete="set null"
@@ -54,9 +54,7 @@ class StudentCareAttendance(models.Model):
     period = fields.Integer(
         default=0, required=True, help="0 for a whole-day record, 1 to 8 for a lesson period."
     )
-    status = fields.Selection(
-        selection=STATUSES, required=True, default="present", index=True, tracking=True
-    )
+    status = fields.Selection(selection=STATUSES, required=True, default="present", tracking=True)
     reason_id = fields.Many2one(
         comodel_name="student_care.attendance.reason",
         string="Reason",
@@ -85,14 +83,21 @@ class StudentCareAttendance(models.Model):
     ]
 
     def init(self):
-        # Absence counts per student over a window: index-only scans (ODOO18_NOTES.md §6).
-        self.env.cr.execute(
-            SQL(
-                "CREATE INDEX IF NOT EXISTS %s ON %s (date, student_id) WHERE status = 'absent'",
-                SQL.identifier(f"{self._table}_absent_date_student_idx"),
-                SQL.identifier(self._table),
+        # Millions of rows: every index costs on each import. Absences are read through the
+        # covering partial index (student_care_attendance_truancy.py), students and days
+        # through the unique (student, date, period) index; this older partial index of
+        # absences is superseded.
+        # (Indexes of student, institution and status of earlier versions are dropped too:
+        # Odoo keeps an index when a field loses index=True.)
+        for name in (
+            "_absent_date_student_idx",
+            "__student_id_index",
+            "__company_id_index",
+            "__status_index",
+        ):
+            self.env.cr.execute(
+                SQL("DROP INDEX IF EXISTS %s", SQL.identifier(f"{self._table}{name}"))
             )
-        )
 
     @api.constrains("student_id", "company_id")
     def _check_student(self):

@@ -55,12 +55,7 @@ class StudentCareAttendance(models.Model):
         if errors:
             if dry_run:
                 return result
-            raise UserError(
-                _(
-                    "Nothing was imported. Fix these lines and import the file again:\n%(errors)s",
-                    errors="\n".join(errors[:50]),
-                )
-            )
+            self._import_refuse(errors)
         existing = self._import_existing(keyed)
         to_create, to_write = [], defaultdict(list)
         for key, values in keyed.items():
@@ -256,36 +251,54 @@ class StudentCareAttendance(models.Model):
         return str(value)
 
     @api.model
-    def _import_validate(self, rows, errors):
-        company = self.env.company
-        numbers = {row["student_number"] for _line, row in rows}
-        students = {
+    def _import_students(self, rows):
+        """Student numbers of the file -> ids, among the current institution's students."""
+        numbers = list({row["student_number"] for _line, row in rows})
+        return {
             student.student_number: student.id
             for student in self.env["res.partner"].search(
                 [
                     ("is_student", "=", True),
-                    ("company_id", "=", company.id),
-                    ("student_number", "in", list(numbers)),
+                    ("company_id", "=", self.env.company.id),
+                    ("student_number", "in", numbers),
                 ]
             )
         }
+
+    @api.model
+    def _import_unknown_student(self, number):
+        return _(
+            "student number %(number)s is not a student of %(school)s",
+            number=number or _("(empty)"),
+            school=self.env.company.name,
+        )
+
+    @api.model
+    def _import_refuse(self, errors):
+        """A file with bad lines writes nothing: say which lines to fix."""
+        raise UserError(
+            _(
+                "Nothing was imported. Fix these lines and import the file again:\n%(errors)s",
+                errors="\n".join(errors[:50]),
+            )
+        )
+
+    @api.model
+    def _import_validate(self, rows, errors):
+        students = self._import_students(rows)
         reasons = {
             reason.code.upper(): reason.id
             for reason in self.env["student_care.attendance.reason"].search([])
         }
-        keyed, seen = {}, {}
+        keyed, seen, days = {}, {}, {}
         for line, row in rows:
             problems = []
             student_id = students.get(row["student_number"])
             if not student_id:
-                problems.append(
-                    _(
-                        "student number %(number)s is not a student of %(school)s",
-                        number=row["student_number"] or _("(empty)"),
-                        school=company.name,
-                    )
-                )
-            day = self._import_date(row["date"])
+                problems.append(self._import_unknown_student(row["student_number"]))
+            if row["date"] not in days:  # a file holds few distinct dates
+                days[row["date"]] = self._import_date(row["date"])
+            day = days[row["date"]]
             if not day:
                 problems.append(
                     _(

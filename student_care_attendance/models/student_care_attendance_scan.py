@@ -5,7 +5,6 @@ from datetime import datetime
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 SCAN_HEADERS = {
@@ -129,30 +128,16 @@ class StudentCareAttendanceScan(models.Model):
         rows = self.env["student_care.attendance"]._import_read_table(
             content, SCAN_HEADERS, ("student_number", "time")
         )
+        attendance = self.env["student_care.attendance"]
         company = self.env.company
-        students = {
-            student.student_number: student.id
-            for student in self.env["res.partner"].search(
-                [
-                    ("is_student", "=", True),
-                    ("company_id", "=", company.id),
-                    ("student_number", "in", list({row["student_number"] for _l, row in rows})),
-                ]
-            )
-        }
+        students = attendance._import_students(rows)
         tz = self._school_tz()
         errors, keyed = [], {}
         for line, row in rows:
             problems = []
             student_id = students.get(row["student_number"])
             if not student_id:
-                problems.append(
-                    _(
-                        "student number %(number)s is not a student of %(school)s",
-                        number=row["student_number"] or _("(empty)"),
-                        school=company.name,
-                    )
-                )
+                problems.append(attendance._import_unknown_student(row["student_number"]))
             moment = self._parse_time(row["time"], tz)
             if not moment:
                 problems.append(
@@ -174,12 +159,7 @@ class StudentCareAttendanceScan(models.Model):
         if errors:
             if dry_run:
                 return result
-            raise UserError(
-                _(
-                    "Nothing was imported. Fix these lines and import the file again:\n%(errors)s",
-                    errors="\n".join(errors[:50]),
-                )
-            )
+            attendance._import_refuse(errors)
         existing = set()
         if keyed:
             times = [key[1] for key in keyed]

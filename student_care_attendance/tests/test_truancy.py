@@ -1,11 +1,15 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import freeze_time
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
+from odoo.addons.student_care_attendance.models import (
+    student_care_attendance_truancy as truancy_hooks,
+)
 
 DAY = date(2026, 11, 20)  # a Friday; school year (August start) began 2026-08-01
 
@@ -389,6 +393,26 @@ class TestTruancyTrigger(TruancyCommon):
             ),
             {self.mother, self.father},
         )
+
+    @freeze_time(DAY)
+    def test_whole_institution_file_is_evaluated_in_the_background(self):
+        rule = self._rule([(3, "notice")], unit="period")
+        content = "student_number,date,period,status,reason\n" + "".join(
+            f"{number},{DAY},{period},absent,UNX\n"
+            for number in ("100001", "100002")
+            for period in (1, 2, 3)
+        )
+        cron = self.env.ref("student_care_attendance.ir_cron_evaluate_truancy")
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        officer = self.env["student_care.attendance"].with_user(self.users["attendance"])
+        with patch.object(truancy_hooks, "ASYNC_EVALUATION_STUDENTS", 1):
+            officer.with_company(self.school).import_attendance_csv(content)
+        self.assertFalse(self._events(rule), "the clerk does not wait for the ladder")
+        self.assertEqual(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), triggers + 1
+        )
+        self.env["student_care.truancy.rule"]._cron_evaluate()
+        self.assertEqual(self._events(rule).student_id, self.student | self.classmate)
 
 
 class TestChronicAbsence(TruancyCommon):

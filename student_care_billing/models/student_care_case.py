@@ -60,6 +60,25 @@ class StudentCareCase(models.Model):
                 _("This case has invoiced care services: archive it instead of deleting it.")
             )
 
+    def action_log_service(self):
+        """Log a delivered service in two clicks: this button, then Save. The service
+        defaults to the one this provider logged last (else the first care service)."""
+        self.ensure_one()
+        services = self.env["student_care.service.delivery"]
+        last = services.search([("provider_id", "=", self.env.uid)], order="id desc", limit=1)
+        product = last.product_id or self.env["product.product"].search(
+            [("is_care_service", "=", True)], limit=1
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Log a Care Service"),
+            "res_model": services._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_case_id": self.id, "default_product_id": product.id},
+        }
+
     def action_view_service_deliveries(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

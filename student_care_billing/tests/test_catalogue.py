@@ -67,6 +67,27 @@ class TestCatalogue(StudentCareBillingCommon):
         self.assertIn("Study-skills coaching", service.display_name)
         self.assertNotIn("Lotte", service.display_name)
 
+    def test_log_service_button_is_two_clicks(self):
+        worker = self.users["careworker"]
+        services = self.env["student_care.service.delivery"].with_user(worker)
+        services.create({"case_id": self.case.id, "product_id": self.coaching.id})
+        action = self.case.with_user(worker).action_log_service()
+        # Click 1 opened the dialog with everything filled in; click 2 saves it.
+        service = Form(services.with_context(**action["context"])).save()
+        self.assertRecordValues(
+            service,
+            [
+                {
+                    "case_id": self.case.id,
+                    "product_id": self.coaching.id,  # the one this provider logged last
+                    "provider_id": worker.id,
+                    "department_id": self.dept_science.id,
+                    "quantity": 1.5,
+                    "state": "delivered",
+                }
+            ],
+        )
+
     def test_a_delivered_service_needs_a_department_and_a_care_product(self):
         self.student.programme_id = False
         with self.assertRaises(ValidationError):
