@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Student Care Attendance",
-    "summary": "Attendance registration and roll call for Student Care",
+    "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
     "version": "18.0.1.0.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
