@@ -1,7 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class StudentCareMassNotice(models.Model):
@@ -76,6 +76,12 @@ class StudentCareMassNotice(models.Model):
         if self.state != "draft":
             raise UserError(_("This notice was sent already."))
         self.check_access("write")
+        # Compared by id: the sender may not read the other institutions at all.
+        chosen = set(self.sudo().company_ids.ids)
+        if chosen - set(self.env.user.company_ids.ids) and not self.env.su:
+            raise AccessError(
+                _("You may only send notices to the families of your own institutions.")
+            )
         # The guardians are queued by the system: the sender may not read every guardian
         # link of every institution chosen, and needs to reach them, not to see them.
         count = self.env["student_care.attendance.notice"].sudo()._queue_mass(self)

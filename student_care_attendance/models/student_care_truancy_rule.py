@@ -115,7 +115,9 @@ class StudentCareTruancyRule(models.Model):
                 )
 
     def action_evaluate(self):
-        """Evaluate these rules now over their whole institutions."""
+        """Evaluate these rules now over their whole institutions. The run acts as the
+        system, so only those who may change the rules may start it."""
+        self.check_access("write")
         events = self._evaluate()
         return {
             "type": "ir.actions.client",

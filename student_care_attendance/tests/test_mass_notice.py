@@ -1,6 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .test_truancy import TruancyCommon
 
@@ -75,6 +75,24 @@ class TestMassNotice(TruancyCommon):
         )
         with self.assertRaises(UserError):
             mass.action_send()
+
+    def test_only_own_institutions(self):
+        mass = (
+            self.env["student_care.mass.notice"]
+            .with_user(self.users["attendance"])
+            .create(
+                {
+                    "subject": "Closed",
+                    "body": "<p>Closed.</p>",
+                    "company_ids": [self.school.id, self.other_school.id],
+                }
+            )
+        )
+        with self.assertRaisesRegex(AccessError, "your own institutions"):
+            mass.action_send()
+        self.assertFalse(
+            self.env["student_care.attendance.notice"].search([("mass_notice_id", "=", mass.id)])
+        )
 
     def test_audience_by_class(self):
         mass = self.env["student_care.mass.notice"].create(

@@ -4,7 +4,9 @@ from datetime import date, timedelta
 from unittest.mock import patch
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import freeze_time
+from odoo.tools import mute_logger
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
 from odoo.addons.student_care_attendance.models import (
@@ -216,6 +218,9 @@ class TestTruancyRules(TruancyCommon):
         self._absent(self.classmate, DAY)
         self._absent(self.classmate, DAY - timedelta(days=1))
         self.env.cr.precommit.clear()
+        # Care workers read the rules but may not start a run (it acts as the system).
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_model"):
+            rule.with_user(self.users["careworker"]).action_evaluate()
         result = rule.with_user(self.users["attendance"]).action_evaluate()
         self.assertIn("2 step(s) fired", result["params"]["message"])
 
