@@ -4,7 +4,8 @@ from . import student_care_class
 from . import student_care_guardian
 from . import res_partner
 from . import student_care_generator
-from . import student_care_safe_export
+from . import base
+from . import student_care_access_guard
 from . import student_care_case_stage
 from . import student_care_case_category
 from . import student_care_case_tag
@@ -17,6 +18,11 @@ from . import student_care_access_log
 from . import student_care_consent
 from . import student_care_referral
 from . import ir_attachment
+from . import ir_actions_report
+from . import mail_followers
+from . import mail_mail
+from . import mail_tracking_value
+from . import res_users
 from . import mail_message
 from . import res_config_settings
 from . import res_company

@@ -12,6 +12,12 @@ class ResConfigSettings(models.TransientModel):
         default=2555,
         help="Closed care cases older than this are anonymised by a nightly scheduled action.",
     )
+    student_care_require_two_factor = fields.Boolean(
+        string="Two-factor Authentication for the Dossier",
+        config_parameter="student_care.require_two_factor",
+        help="Care workers, care managers and specialists must enable two-factor "
+        "authentication before they can read dossier notes.",
+    )
     student_care_consent_age = fields.Integer(
         string="Students Consent Themselves From Age",
         config_parameter="student_care.consent_age",

@@ -110,6 +110,13 @@ class ResPartner(models.Model):
         "student_care.student_care_group_specialist",
         help="For record rules: which specialists currently follow this student.",
     )
+    care_case_ids = fields.One2many(
+        comodel_name="student_care.case",
+        inverse_name="student_id",
+        string="Care Cases",
+        groups="student_care.student_care_group_care_worker",
+        help="For record rules: the cases about this student.",
+    )
     open_case_count = fields.Integer(
         string="Open Care Cases",
         compute="_compute_open_case_count",

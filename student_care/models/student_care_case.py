@@ -3,7 +3,10 @@
 from datetime import datetime, time, timedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+CARE_GROUP = "student_care.student_care_group_care_worker"
+MANAGER_GROUP = "student_care.student_care_group_care_manager"
 
 ORIGINS = [
     ("teacher", "Teacher concern"),
@@ -32,10 +35,12 @@ class StudentCareCase(models.Model):
 
     _name = "student_care.case"
     _description = "Care Case"
-    _inherit = ["mail.thread", "mail.activity.mixin", "student_care.safe.export"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "student_care.access.guard"]
     _order = "priority desc, signal_date desc, id desc"
     _check_company_auto = True
     _mail_post_access = "write"
+    # Who owns a case and which team follows it decide who reads it: see action_reassign.
+    _guarded_fields = ("user_id", "team_id", "company_id", "student_id")
 
     def _default_stage_id(self):
         return self.env["student_care.case.stage"].search([("is_closed", "=", False)], limit=1)
@@ -220,6 +225,15 @@ class StudentCareCase(models.Model):
             self._sync_closed_date()
         return result
 
+    def _check_guarded_create(self, vals_list):
+        if self.env.user.has_group(MANAGER_GROUP):
+            return
+        for vals in vals_list:
+            owner = self.env["res.users"].browse(vals.get("user_id"))
+            team = self.env["student_care.team"].browse(vals.get("team_id"))
+            if owner and owner != self.env.user and owner not in team.member_ids:
+                raise AccessError(_("A new case is owned by you or by a member of its care team."))
+
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # Outside agencies never follow a case, whoever tries to add them.
         if partner_ids:
@@ -236,6 +250,58 @@ class StudentCareCase(models.Model):
     def action_log_first_contact(self):
         today = fields.Date.context_today(self)
         self.filtered(lambda c: not c.first_contact_date).write({"first_contact_date": today})
+        return True
+
+    def action_reassign(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care.student_care_case_assign_action"
+        )
+        action["context"] = {
+            "default_case_id": self.id,
+            "default_user_id": self.user_id.id,
+            "default_team_id": self.team_id.id,
+        }
+        return action
+
+    def _reassign(self, user, team, reason):
+        """Give the case a new owner and/or care team: a guarded action.
+
+        A care manager may hand any case of their institutions to any care worker there;
+        the owner may hand their case over to a member of the same care team. Both the old
+        and the new owner are written to the access log, with the reason given.
+        """
+        self.ensure_one()
+        if not (reason or "").strip():
+            raise ValidationError(_("Say why the case changes hands."))
+        me = self.env.user
+        if user and (not user.has_group(CARE_GROUP) or self.company_id not in user.company_ids):
+            raise ValidationError(
+                _(
+                    "%(user)s is not a care worker at %(institution)s.",
+                    user=user.name,
+                    institution=self.company_id.name,
+                )
+            )
+        if team and team.company_id != self.company_id:
+            raise ValidationError(_("That care team belongs to another institution."))
+        if not me.has_group(MANAGER_GROUP):
+            in_team = user in self.team_id.member_ids | self.team_id.manager_id
+            if self.user_id != me or team != self.team_id or not in_team:
+                raise AccessError(
+                    _(
+                        "Only a care manager may reassign this case. As its owner you may "
+                        "hand it over to a member of its care team."
+                    )
+                )
+        previous = self.user_id
+        self._guarded().write({"user_id": user.id, "team_id": team.id})
+        log = self.env["student_care.access.log"]
+        if user != previous:
+            if user:
+                log._log(case=self, event="granted", subject=user, reason=reason)
+            if previous:
+                log._log(case=self, event="revoked", subject=previous, reason=reason)
         return True
 
     def action_open_student(self):
@@ -285,6 +351,14 @@ class StudentCareCase(models.Model):
     def _cron_anonymise_closed_cases(self):
         cases = self.with_context(active_test=False).search(self._retention_domain())
         cases._anonymise()
+        # Files uploaded on a note form that was never saved belong to nobody.
+        self.env["ir.attachment"].sudo().search(
+            [
+                ("res_model", "=", "student_care.note"),
+                ("res_id", "in", (0, False)),
+                ("create_date", "<", fields.Datetime.now() - timedelta(days=1)),
+            ]
+        ).unlink()
         return len(cases)
 
     def _anonymise(self):
@@ -292,11 +366,29 @@ class StudentCareCase(models.Model):
 
         Runs as the scheduler: it must reach notes no single role may read.
         """
-        cases = self.sudo().with_context(tracking_disable=True)
+        cases = self.sudo().with_context(tracking_disable=True, active_test=False)
         notes = cases.note_ids
-        self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", "student_care.note"), ("res_id", "in", notes.ids)]
+        attachments = self.env["ir.attachment"].sudo()
+        attachments.search(
+            [
+                "|",
+                "&",
+                ("res_model", "=", "student_care.note"),
+                ("res_id", "in", notes.ids),
+                "&",
+                ("res_model", "=", "student_care.case"),
+                ("res_id", "in", cases.ids),
+            ]
         ).unlink()
+        # Consents that served only these cases' referrals go with them.
+        consents = cases.referral_ids.consent_id
+        still_used = (
+            self.env["student_care.referral"]
+            .sudo()
+            .search([("consent_id", "in", consents.ids), ("case_id", "not in", cases.ids)])
+            .consent_id
+        )
+        (consents - still_used).write({"purpose": _("[removed]"), "document": False})
         notes.write(
             {
                 "body": False,

@@ -9,13 +9,28 @@ DEFAULT_CONSENT_AGE = 16
 
 
 class StudentCareConsent(models.Model):
-    """Consent to share information about a student with an outside agency."""
+    """Consent to share information about a student with an outside agency.
+
+    What it allows (student, agency, purpose, dates, who gave it) is fixed once recorded: an
+    agency referral becomes active on it, so changing it would widen that agency's access.
+    A new scope is a new consent; an end is a withdrawal (``action_withdraw``).
+    """
 
     _name = "student_care.consent"
     _description = "Consent to Share"
     _order = "given_on desc, id desc"
-    _inherit = ["student_care.safe.export"]
+    _inherit = ["student_care.access.guard"]
     _check_company_auto = True
+    _guarded_fields = (
+        "student_id",
+        "given_by",
+        "guardian_id",
+        "agency_id",
+        "purpose",
+        "given_on",
+        "expires_on",
+        "withdrawn_on",
+    )
 
     student_id = fields.Many2one(
         comodel_name="res.partner",
@@ -114,7 +129,10 @@ class StudentCareConsent(models.Model):
         return result
 
     def action_withdraw(self):
-        self.write({"withdrawn_on": fields.Date.context_today(self)})
+        self.check_access("write")
+        self.filtered(lambda c: not c.withdrawn_on)._guarded().write(
+            {"withdrawn_on": fields.Date.context_today(self)}
+        )
         return True
 
     def _is_valid_on(self, day):
@@ -126,10 +144,13 @@ class StudentCareConsent(models.Model):
         )
 
     def _end_referrals_on_withdrawal(self):
-        referrals = self.env["student_care.referral"].search(
-            [("consent_id", "in", self.ids), ("state", "in", ("accepted", "active"))]
+        # Every referral built on the consent ends, also those the withdrawer cannot see.
+        referrals = (
+            self.env["student_care.referral"]
+            .sudo()
+            .search([("consent_id", "in", self.ids), ("state", "in", ("accepted", "active"))])
         )
-        referrals.action_end()
+        referrals._end()
 
     @api.model
     def _consent_age(self):

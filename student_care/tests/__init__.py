@@ -11,3 +11,4 @@ from . import test_case_security
 from . import test_case_sla
 from . import test_dossier
 from . import test_referral
+from . import test_access_log_chain

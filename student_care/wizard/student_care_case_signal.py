@@ -1,6 +1,8 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from markupsafe import Markup
+
+from odoo import SUPERUSER_ID, _, api, fields, models
 
 
 class StudentCareCaseSignal(models.TransientModel):
@@ -57,12 +59,15 @@ class StudentCareCaseSignal(models.TransientModel):
     def _open_or_join_case(self):
         """Open a case in the first stage, or add the concern to the open case of that kind.
 
-        The reporter usually may not read cases, so this runs as superuser; the reporter is
-        not subscribed and nothing read here is returned to them. The case returned is a
-        superuser record: for server-side callers only, never to hand to the reporter.
+        The reporter usually may not read cases, so this runs as the superuser *user*, not
+        as the reporter in sudo: Odoo lets the author and the creator of a message read it,
+        and a message written in the reporter's name would tell them that a case exists and
+        its reference. The reporter's name is in the message text, for the care team. The
+        case returned is a superuser record: for server-side callers only.
         """
         cases = (
             self.env["student_care.case"]
+            .with_user(SUPERUSER_ID)
             .sudo()
             .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
         )
@@ -76,8 +81,11 @@ class StudentCareCaseSignal(models.TransientModel):
         )
         if case:
             case.message_post(
-                body=self.description,
-                author_id=self.env.user.partner_id.id,
+                body=Markup("<p>%s</p>%s")
+                % (
+                    _("Concern reported by %(name)s:", name=self.env.user.name),
+                    self.description or "",
+                ),
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
             )

@@ -22,4 +22,4 @@ class StudentCareNoteBreakGlass(models.TransientModel):
         self.ensure_one()
         note = self.note_id
         note._break_glass(self.reason)
-        return note._action_open_form(context={"access_reason": self.reason})
+        return note._action_open_form()

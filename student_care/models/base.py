@@ -5,14 +5,16 @@ from odoo import models
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
-class StudentCareSafeExport(models.AbstractModel):
-    """Exports of dossier data: a cell starting with =, +, - or @ is prefixed with a quote,
-    so a spreadsheet never runs text someone typed into a note as a formula (CSV and XLSX)."""
-
-    _name = "student_care.safe.export"
-    _description = "Formula-safe Export"
+class Base(models.AbstractModel):
+    _inherit = "base"
 
     def export_data(self, fields_to_export):
+        """Every export is formula-safe: a cell starting with =, +, - or @ gets a leading
+        quote, so a spreadsheet never runs text someone typed as a formula (CSV and XLSX).
+
+        On every model, not only the dossier's: the next model with free text is safe
+        without anyone remembering to make it so.
+        """
         result = super().export_data(fields_to_export)
         result["datas"] = [
             [

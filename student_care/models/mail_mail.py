@@ -1,0 +1,17 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+from .mail_followers import readable_care_documents
+
+
+class MailMail(models.Model):
+    _inherit = "mail.mail"
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Settings administrators may read queued mails; not those of care records they may
+        # not read.
+        if not self.env.su:
+            domain = [*readable_care_documents(self.env, "model", "res_id"), *(domain or [])]
+        return super()._search(domain, offset=offset, limit=limit, order=order)
