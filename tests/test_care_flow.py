@@ -67,7 +67,10 @@ class TestCareFlow(TransactionCase):
         self.assertEqual(status.stage_id.name, "New signal")
 
         # 2. Intake: the manager assigns a care worker, who meets the student.
-        case.with_user(self.manager).user_id = self.worker
+        self.env["student_care.case.assign"].with_user(self.manager).create(
+            {"case_id": case.id, "user_id": self.worker.id, "reason": "Intake"}
+        ).action_confirm()
+        self.assertEqual(case.user_id, self.worker)
         as_worker = case.with_user(self.worker)
         with freeze_time("2026-11-17 10:00:00"):
             as_worker.action_log_first_contact()

@@ -47,7 +47,8 @@ EXPECT = {
     ),
     "note_sealed": ({"careworker"}, {"careworker"}, set(), CARE | {"specialist"}),
     "referral": (CARE | {"specialist"}, CARE | {"specialist"}, {"caremanager"}, CARE),
-    "consent": (CARE, CARE, {"caremanager"}, CARE),
+    # A consent's scope is fixed once recorded (a new scope is a new consent).
+    "consent": (CARE, set(), {"caremanager"}, CARE),
     "access_log": ({"caremanager"}, set(), set(), set()),
     "attachment": ({"careworker", "specialist"}, {"careworker"}, {"careworker"}, {"careworker"}),
     "message": (CARE | {"specialist"}, set(), set(), CARE),
@@ -473,7 +474,11 @@ class TestSecurityMatrix(HttpCase):
                     self.env["student_care.referral"]
                     .with_user(worker)
                     .create(
-                        {"case_id": self.case_team.id, "specialist_id": worker.id, "reason": text}
+                        {
+                            "case_id": self.case_team.id,
+                            "specialist_id": self.users["specialist"].id,
+                            "reason": text,
+                        }
                     )
                 )
                 rows = referral.export_data(["reason"])["datas"]

@@ -27,7 +27,6 @@ class StudentCareReferral(models.Model):
         "specialist_id",
         "agency_id",
         "agency_user_id",
-        "consent_id",
         "state",
         "end_date",
     )
@@ -164,6 +163,16 @@ class StudentCareReferral(models.Model):
                         "that agency."
                     )
                 )
+
+    def write(self, vals):
+        # The consent is chosen before activation; the basis of an active referral stays.
+        if (
+            "consent_id" in vals
+            and not self.env.su
+            and self.filtered(lambda r: r.state == "active")
+        ):
+            raise UserError(_("End this referral and make a new one to rely on another consent."))
+        return super().write(vals)
 
     def _check_guarded_create(self, vals_list):
         for vals in vals_list:

@@ -28,6 +28,7 @@ class TestAccessLogChain(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company_id = cls.env.ref("base.main_company").id
+
     def _row(self, marker):
         # Built before the threads start: the test's own cursor is not thread-safe.
         return {

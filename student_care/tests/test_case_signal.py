@@ -65,8 +65,15 @@ class TestReportConcern(StudentCareCaseCommon):
         self.assertEqual(len(case), 1, "a concern of the same kind joins the open case")
         self.assertEqual(case.priority, "2")
         note = case.message_ids.filtered(lambda m: "Second worry" in (m.body or ""))
-        self.assertEqual(note.author_id, self.users["attendance"].partner_id)
+        self.assertIn(self.users["attendance"].name, note.body, "the care team sees who")
         self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        # The message is not the reporter's: Odoo lets authors and creators read messages,
+        # and that would tell them that a case exists and its reference.
+        self.assertNotEqual(note.author_id, self.users["attendance"].partner_id)
+        self.assertNotEqual(note.create_uid, self.users["attendance"])
+        for role in ("teacher", "attendance"):
+            messages = self.env["mail.message"].with_user(self.users[role])
+            self.assertFalse(messages.search([("model", "=", "student_care.case")]))
         # Another kind of concern is another case; a closed case is not joined.
         self._report(self.users["teacher"], category=self.wellbeing, text="Seems sad")
         self.assertEqual(len(self._cases()), 2)

@@ -256,11 +256,27 @@ class TestBreakTheGlass(StudentCareDossierCommon):
             {"note_id": note.id, "reason": "Student at acute risk, author on leave"}
         ).action_confirm()
         self.assertEqual(action["res_id"], note.id)
-        body = note.with_user(manager).with_context(**action["context"]).read(["body"])[0]["body"]
+        # The "why" is what the manager typed in the prompt: a context key sent with a
+        # later read (as any RPC client could) is not taken as a reason.
+        body = (
+            note.with_user(manager).with_context(access_reason="made up").read(["body"])[0]["body"]
+        )
         self.assertIn("Secret words sealed", body)
         logs = self._logs()
         self.assertEqual(logs.mapped("channel"), ["server", "break_glass"])
-        self.assertEqual(set(logs.mapped("reason")), {"Student at acute risk, author on leave"})
+        self.assertEqual(logs.mapped("reason"), [False, "Student at acute risk, author on leave"])
+        self.assertEqual(logs[1].event, "granted")
+        # Telling someone through an activity never makes them a follower of a case they
+        # cannot read (here a teacher): followers receive every later message.
+        teacher = self.users["teacher"]
+        self.case.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Neutral", user_id=teacher.id
+        )
+        self.assertNotIn(teacher.partner_id, self.case.message_partner_ids)
+        for partner in self.case.message_partner_ids:
+            self.assertTrue(
+                any(self.case.with_user(u).has_access("read") for u in partner.user_ids)
+            )
         # The author is told, neutrally.
         told = self.case.activity_ids.filtered(lambda a: a.user_id == self.users["careworker"])
         self.assertEqual(told.summary, "A note of yours was opened in an emergency")

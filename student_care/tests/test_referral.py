@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
@@ -73,7 +74,7 @@ class TestReferralAndConsent(StudentCareDossierCommon):
         with self.assertRaises(AccessError):
             other.with_user(specialist).read(["stage_id"])
         referral.action_end()
-        self.assertEqual(referral.end_date, date.today())
+        self.assertEqual(referral.end_date, fields.Date.context_today(referral))
         self.assertFalse(cases.search([]))
         with self.assertRaises(AccessError):
             self.notes["care_team"].with_user(specialist).read(["body"])
@@ -164,7 +165,10 @@ class TestReferralAndConsent(StudentCareDossierCommon):
         followers = self.case.message_partner_ids
         self.assertNotIn(self.agency, followers)
         self.assertNotIn(self.agency_worker.partner_id, followers)
-        self.assertIn(self.mother, followers)
+        # Nobody follows a care case without being able to read it: not a guardian either.
+        self.assertNotIn(self.mother, followers)
+        self.case.message_subscribe(partner_ids=[self.users["caremanager"].partner_id.id])
+        self.assertIn(self.users["caremanager"].partner_id, self.case.message_partner_ids)
         message = self.case.message_post(
             body="Update", partner_ids=[self.agency.id], subtype_xmlid="mail.mt_note"
         )
