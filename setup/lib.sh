@@ -58,6 +58,38 @@ sc_odoo_src() {
         || die "$ODOO_SRC is not an Odoo 18.0 tree (odoo/release.py says otherwise). Set ODOO_SRC to an Odoo 18.0 checkout."
 }
 
+# --- Debian packages ----------------------------------------------------------
+# A command we need and Debian's package that brings it: installed with apt-get when we run
+# as root, otherwise a clear message saying what to install.
+sc_need_command() {
+    local cmd="$1" pkg="$2" why="$3"
+    command -v "$cmd" >/dev/null 2>&1 && return 0
+    [ "$(id -u)" = 0 ] || die "$cmd is missing ($why). Run: sudo apt-get install $pkg"
+    say "$cmd is missing ($why): installing Debian's $pkg"
+    if [ "${SC_APT_UPDATED:-0}" != 1 ]; then
+        apt-get update -qq || die "apt-get update failed (no network or Debian mirror?); install $pkg by hand."
+        SC_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$pkg" >/dev/null \
+        || die "apt-get install $pkg failed (see above); $why."
+    command -v "$cmd" >/dev/null 2>&1 || die "Debian's $pkg is installed but '$cmd' is not on the PATH."
+}
+
+sc_wkhtmltopdf() {
+    # Odoo prints PDF reports (disclosure record, formal letters) through wkhtmltopdf.
+    sc_need_command wkhtmltopdf wkhtmltopdf "Odoo needs it to print PDF reports"
+    wkhtmltopdf --version >/dev/null 2>&1 \
+        || die "wkhtmltopdf is installed but 'wkhtmltopdf --version' fails; reinstall it (apt-get install --reinstall wkhtmltopdf)."
+    # Its Qt wants a private runtime directory, else it complains on every PDF (which Odoo
+    # logs as a warning). Debian's build has no patched Qt: PDFs come without the report's
+    # HTML header and footer, and Odoo warns about that too.
+    if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
+        export XDG_RUNTIME_DIR="$SC_LOCAL/xdg-runtime"
+        mkdir -p "$XDG_RUNTIME_DIR"
+        chmod 700 "$XDG_RUNTIME_DIR"
+    fi
+}
+
 # --- PostgreSQL -------------------------------------------------------------
 # A server given by PG* variables or by an Odoo config (ODOO_RC) wins; otherwise we run our
 # own cluster in .local/pgdata, reachable only through a unix socket in .local/pgrun.
