@@ -183,13 +183,48 @@ sc_pg_stop() {
     sc_pg_as "$SC_PG_BIN/pg_ctl" -D "$SC_PGDATA" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# The master password of Odoo's database manager for the served instance: random, made on
+# first use and kept outside git in .local/master-password (mode 600). The configs get only
+# its hash. Sets SC_MASTER_PASSWORD_CREATED=1 on the run that made it.
+SC_MASTER_PASSWORD_FILE="$SC_LOCAL/master-password"
+sc_master_password() {
+    SC_MASTER_PASSWORD_CREATED=0
+    mkdir -p "$SC_LOCAL"
+    if [ ! -s "$SC_MASTER_PASSWORD_FILE" ]; then
+        (umask 077 && "$SC_PY" -c 'import secrets; print(secrets.token_urlsafe(24))' >"$SC_MASTER_PASSWORD_FILE.new" \
+            && mv "$SC_MASTER_PASSWORD_FILE.new" "$SC_MASTER_PASSWORD_FILE") \
+            || die "Could not write .local/master-password."
+        SC_MASTER_PASSWORD_CREATED=1
+    fi
+    chmod 600 "$SC_MASTER_PASSWORD_FILE"
+    SC_MASTER_PASSWORD_HASH="$("$SC_PY" - "$SC_MASTER_PASSWORD_FILE" <<'PY'
+import sys
+
+from passlib.context import CryptContext
+
+with open(sys.argv[1]) as handle:
+    password = handle.read().strip()
+print(CryptContext(schemes=["pbkdf2_sha512"], pbkdf2_sha512__rounds=600_000).hash(password))
+PY
+)" || die "Could not hash the master password (passlib missing from .venv?)."
+}
+
 # Odoo configuration file for our add-ons and the database server chosen above.
+# Secure by default, whoever calls it: the database manager is off (list_db = False), the
+# server listens on 127.0.0.1 (SC_HTTP_INTERFACE to change it), and the master password is
+# SC_MASTER_PASSWORD_HASH (see sc_master_password) or empty, which Odoo treats as "refuse
+# every master-password request". The file is readable by its owner only.
 sc_odoo_conf() {
     local conf="$1" db="$2" logfile="${3:-}"
     mkdir -p "$SC_LOCAL/filestore"
+    (umask 077 && : >"$conf")
+    chmod 600 "$conf"
     if [ -n "${ODOO_RC:-}" ] && [ -f "${ODOO_RC}" ]; then
         # Start from the user's config; override what we must.
-        grep -vE '^\s*(addons_path|db_name|logfile|http_port|data_dir)\s*=' "$ODOO_RC" >"$conf"
+        # Its list_db, admin_passwd and http_interface too: secure defaults are not optional.
+        local ours='addons_path|db_name|dbfilter|logfile|http_port|http_interface|data_dir|list_db|admin_passwd'
+        [ -z "${SC_PROXY_MODE:-}" ] || ours="$ours|proxy_mode"
+        grep -vE "^\\s*($ours)\\s*=" "$ODOO_RC" >>"$conf" || true
     else
         {
             echo "[options]"
@@ -198,17 +233,20 @@ sc_odoo_conf() {
             [ -z "${SC_DB_PORT:-}" ] || echo "db_port = $SC_DB_PORT"
             [ -z "${SC_DB_USER:-}" ] || echo "db_user = $SC_DB_USER"
             [ -z "${SC_DB_PASSWORD:-}" ] || echo "db_password = $SC_DB_PASSWORD"
-            echo "admin_passwd = ${SC_MASTER_PASSWORD:-student-care-master}"
-        } >"$conf"
+        } >>"$conf"
     fi
     cat >>"$conf" <<CONF
 addons_path = ${ODOO_SRC}/addons,${SC_ADDONS}
 data_dir = ${SC_LOCAL}/filestore
 db_name = ${db}
 dbfilter = ^${db}\$
+list_db = False
+admin_passwd = ${SC_MASTER_PASSWORD_HASH:-}
+http_interface = ${SC_HTTP_INTERFACE:-127.0.0.1}
 http_port = ${SC_HTTP_PORT:-8069}
 logfile = ${logfile}
 CONF
+    [ -z "${SC_PROXY_MODE:-}" ] || echo "proxy_mode = $( [ "$SC_PROXY_MODE" = 1 ] && echo True || echo False )" >>"$conf"
 }
 
 sc_odoo() {
