@@ -14,6 +14,8 @@ ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
 SC_PG_OS_USER="${SC_PG_OS_USER:-studentcare}"
 SC_PGDATA="$SC_LOCAL/pgdata"
 SC_PGSOCK="$SC_LOCAL/pgrun"
+# postgresql.conf lines that older setups wrote and that make the cluster crash-unsafe.
+SC_PG_NONDURABLE="^[[:space:]]*(fsync|synchronous_commit|full_page_writes)[[:space:]]*=[[:space:]]*'?off'?[[:space:]]*(#.*)?\$"
 
 say() { printf '\033[1m[student-care]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[student-care] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -158,14 +160,20 @@ PY
 # student-care: socket only, in .local/pgrun
 listen_addresses = ''
 unix_socket_directories = '$SC_PGSOCK'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 shared_buffers = 512MB
 work_mem = 32MB
 maintenance_work_mem = 256MB
 max_wal_size = 4GB
 CONF
+    fi
+    # Clusters made before durability was the default carry fsync/synchronous_commit/
+    # full_page_writes = off: drop those lines (once) so the server is crash-safe again.
+    local durable_fixed=0
+    if grep -qE "$SC_PG_NONDURABLE" "$SC_PGDATA/postgresql.conf"; then
+        say "Turning PostgreSQL durability back on in .local/pgdata (fsync, synchronous_commit, full_page_writes)"
+        sc_pg_as sed -i -E "/$SC_PG_NONDURABLE/d" "$SC_PGDATA/postgresql.conf" \
+            || die "Could not edit .local/pgdata/postgresql.conf; remove its 'fsync = off', 'synchronous_commit = off' and 'full_page_writes = off' lines by hand."
+        durable_fixed=1
     fi
     SC_PG_STARTED=0
     if ! sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" status >/dev/null 2>&1; then
@@ -173,8 +181,39 @@ CONF
         say "Starting PostgreSQL (.local/pgdata, socket in .local/pgrun)"
         sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" -l "$SC_PGDATA/server.log" -w -t 60 start >/dev/null \
             || die "PostgreSQL did not start; see .local/pgdata/server.log"
+    elif [ "$durable_fixed" = 1 ]; then
+        # All three settings take effect on reload (no restart, so other users stay connected).
+        sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" reload >/dev/null \
+            || die "PostgreSQL did not reload its configuration; restart it: $bindir/pg_ctl -D $SC_PGDATA restart"
     fi
     SC_DB_HOST="$SC_PGSOCK"; SC_DB_PORT="5432"; SC_DB_USER="$dbuser"; SC_DB_PASSWORD=""
+    sc_pg_check_durable
+    if [ "$durable_fixed" = 1 ]; then
+        # What was written while fsync was off may still sit in the OS cache: flush it now
+        # that fsync is on (PostgreSQL's documented way back from fsync = off).
+        sc_pg_as "$bindir/initdb" --sync-only -D "$SC_PGDATA" >/dev/null 2>&1 || sync
+    fi
+}
+
+
+sc_pg_check_durable() {
+    # The served cluster must be crash-safe. A reload is asynchronous: ask for a few seconds.
+    "$SC_PY" - <<PY || die "PostgreSQL in .local/pgdata runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
+import sys, time, psycopg2
+names = ("fsync", "synchronous_commit", "full_page_writes")
+for attempt in range(20):
+    conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}", port="${SC_DB_PORT}", user="${SC_DB_USER}")
+    cur = conn.cursor()
+    cur.execute("SELECT name, setting, source, sourcefile FROM pg_settings WHERE name = ANY(%s)", (list(names),))
+    off = [row for row in cur.fetchall() if row[1] == "off"]
+    conn.close()
+    if not off:
+        sys.exit(0)
+    time.sleep(0.25)
+for name, _setting, source, sourcefile in off:
+    print(f"  {name} = off (from {sourcefile or source})", file=sys.stderr)
+sys.exit(1)
+PY
 }
 
 sc_pg_stop() {
@@ -268,6 +307,33 @@ conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="$
 cur = conn.cursor()
 cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[1],))
 sys.exit(0 if cur.fetchone() else 1)
+PY
+}
+
+sc_db_create_empty() {
+    # An empty database made by Odoo's own code, as odoo-bin would make it; the next
+    # odoo-bin -i initialises it. Lets a caller set per-database options before the install.
+    (cd "$ODOO_SRC" && "$SC_PY" - "$1" "$2" <<'PY')
+import sys
+
+import odoo
+from odoo.tools import config
+
+config.parse_config(["-c", sys.argv[1], "--log-level=warn"])
+odoo.service.db._create_empty_database(sys.argv[2])
+PY
+}
+
+sc_db_set() {
+    # ALTER DATABASE db SET name = value (new sessions of that database only).
+    "$SC_PY" - "$1" "$2" "$3" <<PY
+import sys, psycopg2
+from psycopg2 import sql
+conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
+                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+conn.autocommit = True
+conn.cursor().execute(sql.SQL("ALTER DATABASE {} SET {} = {}").format(
+    sql.Identifier(sys.argv[1]), sql.Identifier(sys.argv[2]), sql.Literal(sys.argv[3])))
 PY
 }
 
