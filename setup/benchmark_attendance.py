@@ -46,9 +46,9 @@ def main():
         partners = env["res.partner"]
         groups = partners._read_group([("is_student", "=", True)], ["company_id"], ["__count"])
         company, count = max(groups, key=lambda g: g[1])
-        numbers = partners.search([("is_student", "=", True), ("company_id", "=", company.id)]).mapped(
-            "student_number"
-        )
+        numbers = partners.search(
+            [("is_student", "=", True), ("company_id", "=", company.id)]
+        ).mapped("student_number")
         day = date(2026, 11, 2 + rng.randint(0, 4))
         content = build_file(numbers, day.isoformat(), rng)
         rows = content.count("\n") - 1
@@ -66,15 +66,21 @@ def main():
         reimport_s = time.perf_counter() - started
 
         # Raw COPY of the same rows into a scratch copy of the table, for the ratio.
-        cr.execute("CREATE TEMP TABLE bench_copy (LIKE student_care_attendance INCLUDING DEFAULTS)")
+        cr.execute(
+            "CREATE TEMP TABLE bench_copy (LIKE student_care_attendance INCLUDING DEFAULTS)"
+        )
         students = dict(
-            partners.search_fetch([("id", "!=", 0), ("company_id", "=", company.id), ("is_student", "=", True)], ["student_number"])
-            .mapped(lambda p: (p.student_number, p.id))
+            partners.search_fetch(
+                [("id", "!=", 0), ("company_id", "=", company.id), ("is_student", "=", True)],
+                ["student_number"],
+            ).mapped(lambda p: (p.student_number, p.id))
         )
         buffer = io.StringIO()
         for line in content.splitlines()[1:]:
             number, day_text, period, status, _reason = line.split(",")
-            buffer.write(f"{students[number]}\t{company.id}\t{day_text}\t{period}\t{status}\timport\n")
+            buffer.write(
+                f"{students[number]}\t{company.id}\t{day_text}\t{period}\t{status}\timport\n"
+            )
         buffer.seek(0)
         started = time.perf_counter()
         cr.copy_expert(
@@ -87,10 +93,14 @@ def main():
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Institution {name}: {count:,} students, {rows:,} period rows for {day}")
-    print(f"  import            {import_s:7.1f} s  {rows / import_s:9,.0f} rows/s  "
-          f"(created {first['created']:,})")
-    print(f"  re-import         {reimport_s:7.1f} s  {rows / reimport_s:9,.0f} rows/s  "
-          f"(changed {again['updated'] + again['created']}, unchanged {again['unchanged']:,})")
+    print(
+        f"  import            {import_s:7.1f} s  {rows / import_s:9,.0f} rows/s  "
+        f"(created {first['created']:,})"
+    )
+    print(
+        f"  re-import         {reimport_s:7.1f} s  {rows / reimport_s:9,.0f} rows/s  "
+        f"(changed {again['updated'] + again['created']}, unchanged {again['unchanged']:,})"
+    )
     print(f"  raw COPY          {copy_s:7.1f} s  {rows / copy_s:9,.0f} rows/s")
     print(f"  peak RSS          {peak_mb:7.0f} MB")
     if not args.no_truancy:
@@ -113,7 +123,9 @@ def _school_days():
 
 
 def _largest_company(env):
-    groups = env["res.partner"]._read_group([("is_student", "=", True)], ["company_id"], ["__count"])
+    groups = env["res.partner"]._read_group(
+        [("is_student", "=", True)], ["company_id"], ["__count"]
+    )
     return max(groups, key=lambda g: g[1])
 
 
@@ -176,11 +188,20 @@ def seed_year(registry, reseed=False):
                      WHERE s.is_student AND s.company_id = %(company)s
                   ) x
                 """,
-                {"ill": ill, "unx": unx, "days": month_days, "periods": PERIODS, "company": company.id},
+                {
+                    "ill": ill,
+                    "unx": unx,
+                    "days": month_days,
+                    "periods": PERIODS,
+                    "company": company.id,
+                },
             )
             rows += cr.rowcount
             cr.commit()
-            print(f"  seeded {year}-{month:02d}: {rows:,} rows, {time.perf_counter() - started:.0f} s", flush=True)
+            print(
+                f"  seeded {year}-{month:02d}: {rows:,} rows, {time.perf_counter() - started:.0f} s",
+                flush=True,
+            )
         cr.execute("SET session_replication_role = DEFAULT")
         cr.commit()
         # As autovacuum would after a bulk load: statistics and the visibility map (which
@@ -189,8 +210,10 @@ def seed_year(registry, reseed=False):
         cr._obj.execute("VACUUM ANALYZE student_care_attendance")
         cr._cnx.autocommit = False
         seconds = time.perf_counter() - started
-        print(f"Seeded {rows:,} period rows ({count:,} students x {len(days)} days x {PERIODS}) "
-              f"in {seconds:.0f} s ({rows / seconds:,.0f} rows/s)")
+        print(
+            f"Seeded {rows:,} period rows ({count:,} students x {len(days)} days x {PERIODS}) "
+            f"in {seconds:.0f} s ({rows / seconds:,.0f} rows/s)"
+        )
 
 
 def benchmark_truancy(registry):
@@ -225,24 +248,32 @@ def benchmark_truancy(registry):
             actions = {}
             for event in events:
                 actions[event.action] = actions.get(event.action, 0) + 1
-            results.append((label, today, rules_s, chronic_s, len(events), actions, updated, rss_before))
+            results.append(
+                (label, today, rules_s, chronic_s, len(events), actions, updated, rss_before)
+            )
             env.invalidate_all()
         tiers = dict(
             env["res.partner"]._read_group(
-                [("is_student", "=", True), ("company_id", "=", company.id)], ["absence_tier"], ["__count"]
+                [("is_student", "=", True), ("company_id", "=", company.id)],
+                ["absence_tier"],
+                ["__count"],
             )
         )
         name, rule_names = company.name, ", ".join(rules.mapped("name"))
         cr.rollback()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Truancy: {name}, {count:,} students, {rows:,} period rows "
-          f"({absent:,} absent, {100 * absent / rows:.1f} %) from {days[0]} to {days[-1]}; "
-          f"rules: {rule_names}")
+    print(
+        f"Truancy: {name}, {count:,} students, {rows:,} period rows "
+        f"({absent:,} absent, {100 * absent / rows:.1f} %) from {days[0]} to {days[-1]}; "
+        f"rules: {rule_names}"
+    )
     for label, today, rules_s, chronic_s, fired, actions, updated, _rss in results:
         total = rules_s + chronic_s
-        print(f"  {label:20} {today}: rules {rules_s:6.1f} s + chronic {chronic_s:5.1f} s = "
-              f"{total:6.1f} s  ({absent / total:,.0f} absent rows/s, {rows / total:,.0f} rows/s); "
-              f"fired {fired:,} {actions}; chronic updated {updated:,}")
+        print(
+            f"  {label:20} {today}: rules {rules_s:6.1f} s + chronic {chronic_s:5.1f} s = "
+            f"{total:6.1f} s  ({absent / total:,.0f} absent rows/s, {rows / total:,.0f} rows/s); "
+            f"fired {fired:,} {actions}; chronic updated {updated:,}"
+        )
     print(f"  tiers: { {k: v for k, v in tiers.items()} }")
     print(f"  peak RSS          {peak_mb:7.0f} MB (whole benchmark process)")
 

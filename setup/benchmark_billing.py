@@ -126,10 +126,13 @@ def main():
         run_s = time.perf_counter() - started
         lines = moves.sudo().invoice_line_ids
         billed = services.search_count([("invoice_line_id", "in", lines.ids)])
-        quantity_ok = abs(
-            sum(lines.mapped("quantity"))
-            - sum(services.search([("invoice_line_id", "in", lines.ids)]).mapped("quantity"))
-        ) < 1e-6
+        quantity_ok = (
+            abs(
+                sum(lines.mapped("quantity"))
+                - sum(services.search([("invoice_line_id", "in", lines.ids)]).mapped("quantity"))
+            )
+            < 1e-6
+        )
 
         env.invalidate_all()
         started = time.perf_counter()
@@ -141,16 +144,22 @@ def main():
         cr.rollback()  # leave the benchmark database as it was
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Institution {name}: {count:,} students; {args.services:,} delivered services "
-          f"over {args.departments} departments and {len(SERVICES)} services")
+    print(
+        f"Institution {name}: {count:,} students; {args.services:,} delivered services "
+        f"over {args.departments} departments and {len(SERVICES)} services"
+    )
     if chart_s > 1:
         print(f"  generic chart of accounts installed first in {chart_s:.1f} s")
     print(f"  fixtures (cases, services; not timed) {fixtures_s:7.1f} s")
-    print(f"  invoicing run     {run_s:7.1f} s  {args.services / run_s:9,.0f} services/s  "
-          f"({len(moves)} invoices, {len(lines)} lines, {billed:,} services billed, "
-          f"quantities reconcile: {quantity_ok})")
-    print(f"  re-run            {rerun_s:7.1f} s  ({len(again)} new invoices; "
-          f"{created} moves in all)")
+    print(
+        f"  invoicing run     {run_s:7.1f} s  {args.services / run_s:9,.0f} services/s  "
+        f"({len(moves)} invoices, {len(lines)} lines, {billed:,} services billed, "
+        f"quantities reconcile: {quantity_ok})"
+    )
+    print(
+        f"  re-run            {rerun_s:7.1f} s  ({len(again)} new invoices; "
+        f"{created} moves in all)"
+    )
     print(f"  peak RSS          {peak_mb:7.0f} MB")
 
 

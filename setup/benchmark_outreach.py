@@ -152,11 +152,15 @@ def main():
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     best = min(timings)
     print(f"Outreach list, {name}: {count:,} students, {listed:,} to call on {DAY}")
-    print(f"  first page (80)   {best:7.3f} s  (web client request, best of 3; "
-          f"runs: {', '.join(f'{t:.3f}' for t in timings)})")
+    print(
+        f"  first page (80)   {best:7.3f} s  (web client request, best of 3; "
+        f"runs: {', '.join(f'{t:.3f}' for t in timings)})"
+    )
     print(f"  whole list        {full_s:7.3f} s  {len(everyone) / full_s:9,.0f} lines/s")
-    print(f"  dashboard, 4 weeks {dashboard_s:6.3f} s  (figures over {dashboard_rows:,} "
-          f"attendance rows, read from the day statistics)")
+    print(
+        f"  dashboard, 4 weeks {dashboard_s:6.3f} s  (figures over {dashboard_rows:,} "
+        f"attendance rows, read from the day statistics)"
+    )
     print(f"  peak RSS          {peak_mb:7.0f} MB")
 
 

@@ -14,6 +14,8 @@ ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
 SC_PG_OS_USER="${SC_PG_OS_USER:-studentcare}"
 SC_PGDATA="$SC_LOCAL/pgdata"
 SC_PGSOCK="$SC_LOCAL/pgrun"
+# postgresql.conf lines that older setups wrote and that make the cluster crash-unsafe.
+SC_PG_NONDURABLE="^[[:space:]]*(fsync|synchronous_commit|full_page_writes)[[:space:]]*=[[:space:]]*'?off'?[[:space:]]*(#.*)?\$"
 
 say() { printf '\033[1m[student-care]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[student-care] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -56,6 +58,38 @@ sc_odoo_src() {
     fi
     grep -q "version_info = (18, 0" "$ODOO_SRC/odoo/release.py" 2>/dev/null \
         || die "$ODOO_SRC is not an Odoo 18.0 tree (odoo/release.py says otherwise). Set ODOO_SRC to an Odoo 18.0 checkout."
+}
+
+# --- Debian packages ----------------------------------------------------------
+# A command we need and Debian's package that brings it: installed with apt-get when we run
+# as root, otherwise a clear message saying what to install.
+sc_need_command() {
+    local cmd="$1" pkg="$2" why="$3"
+    command -v "$cmd" >/dev/null 2>&1 && return 0
+    [ "$(id -u)" = 0 ] || die "$cmd is missing ($why). Run: sudo apt-get install $pkg"
+    say "$cmd is missing ($why): installing Debian's $pkg"
+    if [ "${SC_APT_UPDATED:-0}" != 1 ]; then
+        apt-get update -qq || die "apt-get update failed (no network or Debian mirror?); install $pkg by hand."
+        SC_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$pkg" >/dev/null \
+        || die "apt-get install $pkg failed (see above); $why."
+    command -v "$cmd" >/dev/null 2>&1 || die "Debian's $pkg is installed but '$cmd' is not on the PATH."
+}
+
+sc_wkhtmltopdf() {
+    # Odoo prints PDF reports (disclosure record, formal letters) through wkhtmltopdf.
+    sc_need_command wkhtmltopdf wkhtmltopdf "Odoo needs it to print PDF reports"
+    wkhtmltopdf --version >/dev/null 2>&1 \
+        || die "wkhtmltopdf is installed but 'wkhtmltopdf --version' fails; reinstall it (apt-get install --reinstall wkhtmltopdf)."
+    # Its Qt wants a private runtime directory, else it complains on every PDF (which Odoo
+    # logs as a warning). Debian's build has no patched Qt: PDFs come without the report's
+    # HTML header and footer, and Odoo warns about that too.
+    if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
+        export XDG_RUNTIME_DIR="$SC_LOCAL/xdg-runtime"
+        mkdir -p "$XDG_RUNTIME_DIR"
+        chmod 700 "$XDG_RUNTIME_DIR"
+    fi
 }
 
 # --- PostgreSQL -------------------------------------------------------------
@@ -126,14 +160,20 @@ PY
 # student-care: socket only, in .local/pgrun
 listen_addresses = ''
 unix_socket_directories = '$SC_PGSOCK'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 shared_buffers = 512MB
 work_mem = 32MB
 maintenance_work_mem = 256MB
 max_wal_size = 4GB
 CONF
+    fi
+    # Clusters made before durability was the default carry fsync/synchronous_commit/
+    # full_page_writes = off: drop those lines (once) so the server is crash-safe again.
+    local durable_fixed=0
+    if grep -qE "$SC_PG_NONDURABLE" "$SC_PGDATA/postgresql.conf"; then
+        say "Turning PostgreSQL durability back on in .local/pgdata (fsync, synchronous_commit, full_page_writes)"
+        sc_pg_as sed -i -E "/$SC_PG_NONDURABLE/d" "$SC_PGDATA/postgresql.conf" \
+            || die "Could not edit .local/pgdata/postgresql.conf; remove its 'fsync = off', 'synchronous_commit = off' and 'full_page_writes = off' lines by hand."
+        durable_fixed=1
     fi
     SC_PG_STARTED=0
     if ! sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" status >/dev/null 2>&1; then
@@ -141,8 +181,39 @@ CONF
         say "Starting PostgreSQL (.local/pgdata, socket in .local/pgrun)"
         sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" -l "$SC_PGDATA/server.log" -w -t 60 start >/dev/null \
             || die "PostgreSQL did not start; see .local/pgdata/server.log"
+    elif [ "$durable_fixed" = 1 ]; then
+        # All three settings take effect on reload (no restart, so other users stay connected).
+        sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" reload >/dev/null \
+            || die "PostgreSQL did not reload its configuration; restart it: $bindir/pg_ctl -D $SC_PGDATA restart"
     fi
     SC_DB_HOST="$SC_PGSOCK"; SC_DB_PORT="5432"; SC_DB_USER="$dbuser"; SC_DB_PASSWORD=""
+    sc_pg_check_durable
+    if [ "$durable_fixed" = 1 ]; then
+        # What was written while fsync was off may still sit in the OS cache: flush it now
+        # that fsync is on (PostgreSQL's documented way back from fsync = off).
+        sc_pg_as "$bindir/initdb" --sync-only -D "$SC_PGDATA" >/dev/null 2>&1 || sync
+    fi
+}
+
+
+sc_pg_check_durable() {
+    # The served cluster must be crash-safe. A reload is asynchronous: ask for a few seconds.
+    "$SC_PY" - <<PY || die "PostgreSQL in .local/pgdata runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
+import sys, time, psycopg2
+names = ("fsync", "synchronous_commit", "full_page_writes")
+for attempt in range(20):
+    conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}", port="${SC_DB_PORT}", user="${SC_DB_USER}")
+    cur = conn.cursor()
+    cur.execute("SELECT name, setting, source, sourcefile FROM pg_settings WHERE name = ANY(%s)", (list(names),))
+    off = [row for row in cur.fetchall() if row[1] == "off"]
+    conn.close()
+    if not off:
+        sys.exit(0)
+    time.sleep(0.25)
+for name, _setting, source, sourcefile in off:
+    print(f"  {name} = off (from {sourcefile or source})", file=sys.stderr)
+sys.exit(1)
+PY
 }
 
 sc_pg_stop() {
@@ -151,13 +222,48 @@ sc_pg_stop() {
     sc_pg_as "$SC_PG_BIN/pg_ctl" -D "$SC_PGDATA" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# The master password of Odoo's database manager for the served instance: random, made on
+# first use and kept outside git in .local/master-password (mode 600). The configs get only
+# its hash. Sets SC_MASTER_PASSWORD_CREATED=1 on the run that made it.
+SC_MASTER_PASSWORD_FILE="$SC_LOCAL/master-password"
+sc_master_password() {
+    SC_MASTER_PASSWORD_CREATED=0
+    mkdir -p "$SC_LOCAL"
+    if [ ! -s "$SC_MASTER_PASSWORD_FILE" ]; then
+        (umask 077 && "$SC_PY" -c 'import secrets; print(secrets.token_urlsafe(24))' >"$SC_MASTER_PASSWORD_FILE.new" \
+            && mv "$SC_MASTER_PASSWORD_FILE.new" "$SC_MASTER_PASSWORD_FILE") \
+            || die "Could not write .local/master-password."
+        SC_MASTER_PASSWORD_CREATED=1
+    fi
+    chmod 600 "$SC_MASTER_PASSWORD_FILE"
+    SC_MASTER_PASSWORD_HASH="$("$SC_PY" - "$SC_MASTER_PASSWORD_FILE" <<'PY'
+import sys
+
+from passlib.context import CryptContext
+
+with open(sys.argv[1]) as handle:
+    password = handle.read().strip()
+print(CryptContext(schemes=["pbkdf2_sha512"], pbkdf2_sha512__rounds=600_000).hash(password))
+PY
+)" || die "Could not hash the master password (passlib missing from .venv?)."
+}
+
 # Odoo configuration file for our add-ons and the database server chosen above.
+# Secure by default, whoever calls it: the database manager is off (list_db = False), the
+# server listens on 127.0.0.1 (SC_HTTP_INTERFACE to change it), and the master password is
+# SC_MASTER_PASSWORD_HASH (see sc_master_password) or empty, which Odoo treats as "refuse
+# every master-password request". The file is readable by its owner only.
 sc_odoo_conf() {
     local conf="$1" db="$2" logfile="${3:-}"
     mkdir -p "$SC_LOCAL/filestore"
+    (umask 077 && : >"$conf")
+    chmod 600 "$conf"
     if [ -n "${ODOO_RC:-}" ] && [ -f "${ODOO_RC}" ]; then
         # Start from the user's config; override what we must.
-        grep -vE '^\s*(addons_path|db_name|logfile|http_port|data_dir)\s*=' "$ODOO_RC" >"$conf"
+        # Its list_db, admin_passwd and http_interface too: secure defaults are not optional.
+        local ours='addons_path|db_name|dbfilter|logfile|http_port|http_interface|data_dir|list_db|admin_passwd'
+        [ -z "${SC_PROXY_MODE:-}" ] || ours="$ours|proxy_mode"
+        grep -vE "^\\s*($ours)\\s*=" "$ODOO_RC" >>"$conf" || true
     else
         {
             echo "[options]"
@@ -166,17 +272,20 @@ sc_odoo_conf() {
             [ -z "${SC_DB_PORT:-}" ] || echo "db_port = $SC_DB_PORT"
             [ -z "${SC_DB_USER:-}" ] || echo "db_user = $SC_DB_USER"
             [ -z "${SC_DB_PASSWORD:-}" ] || echo "db_password = $SC_DB_PASSWORD"
-            echo "admin_passwd = ${SC_MASTER_PASSWORD:-student-care-master}"
-        } >"$conf"
+        } >>"$conf"
     fi
     cat >>"$conf" <<CONF
 addons_path = ${ODOO_SRC}/addons,${SC_ADDONS}
 data_dir = ${SC_LOCAL}/filestore
 db_name = ${db}
 dbfilter = ^${db}\$
+list_db = False
+admin_passwd = ${SC_MASTER_PASSWORD_HASH:-}
+http_interface = ${SC_HTTP_INTERFACE:-127.0.0.1}
 http_port = ${SC_HTTP_PORT:-8069}
 logfile = ${logfile}
 CONF
+    [ -z "${SC_PROXY_MODE:-}" ] || echo "proxy_mode = $( [ "$SC_PROXY_MODE" = 1 ] && echo True || echo False )" >>"$conf"
 }
 
 sc_odoo() {
@@ -198,6 +307,33 @@ conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="$
 cur = conn.cursor()
 cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[1],))
 sys.exit(0 if cur.fetchone() else 1)
+PY
+}
+
+sc_db_create_empty() {
+    # An empty database made by Odoo's own code, as odoo-bin would make it; the next
+    # odoo-bin -i initialises it. Lets a caller set per-database options before the install.
+    (cd "$ODOO_SRC" && "$SC_PY" - "$1" "$2" <<'PY')
+import sys
+
+import odoo
+from odoo.tools import config
+
+config.parse_config(["-c", sys.argv[1], "--log-level=warn"])
+odoo.service.db._create_empty_database(sys.argv[2])
+PY
+}
+
+sc_db_set() {
+    # ALTER DATABASE db SET name = value (new sessions of that database only).
+    "$SC_PY" - "$1" "$2" "$3" <<PY
+import sys, psycopg2
+from psycopg2 import sql
+conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
+                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+conn.autocommit = True
+conn.cursor().execute(sql.SQL("ALTER DATABASE {} SET {} = {}").format(
+    sql.Identifier(sys.argv[1]), sql.Identifier(sys.argv[2]), sql.Literal(sys.argv[3])))
 PY
 }
 
