@@ -20,6 +20,9 @@ class TestAttendanceUi(HttpCase):
             )
             for role, group in (("teacher", "teacher"), ("officer", "attendance_officer"))
         }
+        # One time zone for the server-side "today" of the test, the scan's local date and
+        # the browser's context_today(): otherwise the test fails around midnight.
+        (cls.env.user | users["teacher"] | users["officer"]).tz = "UTC"
         klass = cls.env["student_care.class"].create(
             {"name": "TourClass", "company_id": school.id, "mentor_id": users["teacher"].id}
         )
