@@ -12,3 +12,4 @@ from . import test_case_sla
 from . import test_dossier
 from . import test_referral
 from . import test_access_log_chain
+from . import test_privacy_channels
