@@ -53,9 +53,10 @@ class IrAttachment(models.Model):
         return fetched
 
     def _compute_raw(self):
-        super()._compute_raw()
+        result = super()._compute_raw()
         # Files in the filestore are read here; files in the database through db_datas.
         self.filtered("store_fname")._student_care_log_read()
+        return result
 
     def _to_http_stream(self):
         """Downloading a file of a confidential or sealed note is a content read: log it."""
