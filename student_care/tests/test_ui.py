@@ -1,6 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 
 @tagged("post_install", "-at_install")
@@ -73,6 +74,12 @@ class TestCareCaseUi(HttpCase):
             groups="base.group_user,student_care.student_care_group_care_worker",
             **common,
         )
+        cls.manager = new_test_user(
+            cls.env,
+            login="tour_manager",
+            groups="base.group_user,student_care.student_care_group_care_manager",
+            **common,
+        )
         cls.teacher = new_test_user(
             cls.env,
             login="tour_case_teacher",
@@ -109,6 +116,21 @@ class TestCareCaseUi(HttpCase):
         self.assertEqual(note.sensitivity, "confidential")
         self.assertIn("Confidential tour words", note.body)
         self.assertEqual(note.author_id, self.worker)
+        # The file uploaded before the note existed now belongs to the note: the care
+        # manager (no confidential notes of cases they do not own) cannot download it; its
+        # author can, and that download is logged.
+        attachment = note.attachment_ids
+        self.assertEqual(attachment.name, "assessment.txt")
+        self.assertEqual((attachment.res_model, attachment.res_id), (note._name, note.id))
+        url = f"/web/content/{attachment.id}?download=true"
+        with mute_logger("odoo.http"):
+            self.authenticate("tour_manager", "tour_manager")
+            self.assertNotEqual(self.url_open(url).status_code, 200)
+        self.authenticate("tour_worker", "tour_worker")
+        response = self.url_open(url)
+        self.assertEqual(response.content, b"Assessment: anxiety at home")
+        log = self.env["student_care.access.log"].search([("note_ref", "=", note.id)], limit=1)
+        self.assertEqual((log.channel, log.user_id), ("attachment", self.worker))
         self.start_tour(
             "/odoo/action-student_care.student_care_case_status_action",
             "student_care_teacher_case_status",

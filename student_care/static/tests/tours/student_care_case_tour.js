@@ -3,7 +3,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
 
-// A care worker moves a case to "Intake done" and adds a confidential note.
+// A care worker moves a case to "Intake done" and adds a confidential note with a file.
 registry.category("web_tour.tours").add("student_care_worker_intake", {
     steps: () => [
         {
@@ -39,6 +39,24 @@ registry.category("web_tour.tours").add("student_care_worker_intake", {
             content: "Write what was said",
             trigger: ".modal .o_field_widget[name=body] .odoo-editor-editable",
             run: "editor Confidential tour words about the family",
+        },
+        {
+            content: "Attach the psychologist's assessment (uploaded before the note is saved)",
+            trigger: ".modal .o_field_widget[name=attachment_ids] input[type=file]:not(:visible)",
+            run() {
+                const files = new DataTransfer();
+                files.items.add(
+                    new File(["Assessment: anxiety at home"], "assessment.txt", {
+                        type: "text/plain",
+                    })
+                );
+                this.anchor.files = files.files;
+                this.anchor.dispatchEvent(new Event("change", { bubbles: true }));
+            },
+        },
+        {
+            content: "The file is uploaded",
+            trigger: ".modal .o_field_widget[name=attachment_ids] .o_attachment:contains('assessment')",
         },
         {
             content: "Save the note",
