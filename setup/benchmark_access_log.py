@@ -11,7 +11,6 @@ the end. The readers, their cases and notes are made once and kept for later run
 """
 
 import argparse
-import hashlib
 import http.client
 import itertools
 import json
@@ -33,7 +32,6 @@ from odoo.tools import config
 HOST = "127.0.0.1"
 READER_LOGIN = "bench_reader_{:02d}"
 NOTES_PER_READER = 3
-GENESIS = "0" * 64
 TIMEOUT = 30  # seconds, every HTTP request
 
 
@@ -355,26 +353,6 @@ def verify_over_rpc(port, db, api, login):
     return None, "; ".join(reasons)
 
 
-def verify_in_sql(cr):
-    """The hash recomputation of student_care.access.log._verify_chain, done here."""
-    cr.execute(
-        """SELECT id, date, user_id, note_ref, case_ref, student_ref, company_id,
-                  sensitivity, channel, reason, prev_hash, row_hash
-             FROM student_care_access_log ORDER BY id"""
-    )
-    previous = GENESIS
-    for row in cr.fetchall():
-        row_id, *values, prev_hash, row_hash = row
-        if values[0] is not None:
-            values[0] = values[0].strftime("%Y-%m-%d %H:%M:%S.%f").rstrip("0").rstrip(".")
-        parts = [previous, str(row_id)] + [str(v) for v in values if v is not None]
-        expected = hashlib.sha256("|".join(parts).encode()).hexdigest()
-        if prev_hash != previous or row_hash != expected:
-            return row_id
-        previous = row_hash
-    return False
-
-
 def forks(cr, after_id):
     """Rows written after after_id that name the same predecessor as another row."""
     cr.execute(
@@ -435,11 +413,7 @@ def main():
             with database.cursor() as cr:
                 fork_points, fork_rows = forks(cr, first_id)
                 if intact is None:
-                    broken = verify_in_sql(cr)
-                    intact = not broken
-                    message = f"recomputed here ({message}): " + (
-                        "intact" if intact else f"first bad row {broken}"
-                    )
+                    intact, message = False, f"could not be checked: {message}"
         finally:
             stop_server(server)
         print(f"  chain after the {mode} phases: {'INTACT' if intact else 'BROKEN'}: {message}")

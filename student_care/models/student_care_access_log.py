@@ -189,27 +189,20 @@ class StudentCareAccessLog(models.Model):
             "subject_user_id": subject.id if subject else None,
         }
         if notes:
-            rows = [
-                dict(
-                    base,
-                    note_ref=note.id,
-                    case_ref=note.case_id.id,
-                    student_ref=note.student_id.id,
-                    company_id=note.company_id.id,
-                    sensitivity=note.sensitivity,
-                )
-                for note in notes.sudo()
-            ]
+            targets = [(note, note.case_id) for note in notes.sudo()]
         else:
-            case = case.sudo()
-            rows = [
-                dict(
-                    base,
-                    case_ref=case.id,
-                    student_ref=case.student_id.id,
-                    company_id=case.company_id.id,
-                )
-            ]
+            targets = [(self.env["student_care.note"], case.sudo())]
+        rows = [
+            dict(
+                base,
+                note_ref=note.id or None,
+                case_ref=case.id,
+                student_ref=case.student_id.id or None,
+                company_id=case.company_id.id,
+                sensitivity=note.sensitivity or None,
+            )
+            for note, case in targets
+        ]
         self._insert_rows(rows)
 
     def _insert_rows(self, rows):
