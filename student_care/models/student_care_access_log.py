@@ -7,6 +7,7 @@ import threading
 import psycopg2
 from psycopg2 import errors as pg_errors
 from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED
+from psycopg2.pool import PoolError
 
 from odoo import _, fields, models, modules
 from odoo.exceptions import AccessError
@@ -216,9 +217,12 @@ class StudentCareAccessLog(models.Model):
                     cr.execute("SET LOCAL lock_timeout = '10s'")
                     self.with_env(self.env(cr=cr, su=True))._insert_rows_in(rows)
                 return
-            except (psycopg2.IntegrityError, pg_errors.LockNotAvailable):
-                # It refers to a record created in this transaction: log it there.
-                _logger.info("Access log row written in the request's own transaction")
+            except (psycopg2.IntegrityError, pg_errors.LockNotAvailable, PoolError) as error:
+                # It refers to a record created in this transaction, or no connection is
+                # free: log it in the request's transaction. There a concurrent writer makes
+                # the insert fail on serialisation and Odoo runs the request again; the
+                # chain never forks.
+                _logger.info("Access log row written in the request's transaction: %s", error)
         if self.env.cr.readonly:
             # Odoo runs a read-only request again on a read/write cursor on this error.
             raise pg_errors.ReadOnlySqlTransaction("the access log must be written")
