@@ -2,3 +2,4 @@ from . import test_catalogue
 from . import test_invoicing
 from . import test_privacy
 from . import test_ui
+from . import test_wizard_privacy
