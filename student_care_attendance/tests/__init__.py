@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_truancy
 from . import test_mass_notice
 from . import test_truancy_security
+from . import test_wizard_privacy
