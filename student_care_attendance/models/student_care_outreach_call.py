@@ -258,6 +258,21 @@ class StudentCareOutreachCall(models.Model):
             lines.append(_("What was said: %(said)s", said=said))
         return Markup("").join(Markup("<p>%s</p>") % html_escape(line) for line in lines)
 
+    def _anonymise(self):
+        """Retention of the calls' cases (``student_care.case._anonymise``): keep what the
+        outreach statistics need, remove every free text and file, and cut the link to the
+        anonymised case and its note."""
+        calls = self.sudo()
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        texts = [
+            name
+            for name, field in self._fields.items()
+            if field.store and field.type in ("char", "text", "html") and not field.compute
+        ]
+        calls.write({**dict.fromkeys(texts, False), "case_id": False, "note_id": False})
+
     def _mark_recovered_from_presence(self):
         """A call logged after the student already came back in (scan or attendance later
         that day) is recovered at once."""

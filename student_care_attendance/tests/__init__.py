@@ -8,3 +8,4 @@ from . import test_mass_notice
 from . import test_truancy_security
 from . import test_wizard_privacy
 from . import test_outreach_privacy
+from . import test_retention
