@@ -9,3 +9,4 @@ from . import test_truancy_security
 from . import test_wizard_privacy
 from . import test_outreach_privacy
 from . import test_retention
+from . import test_export
