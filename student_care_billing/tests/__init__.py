@@ -3,3 +3,4 @@ from . import test_invoicing
 from . import test_privacy
 from . import test_ui
 from . import test_wizard_privacy
+from . import test_case_existence
