@@ -3,7 +3,7 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -16,6 +16,8 @@
         "security/ir.model.access.csv",
         "security/student_care_attendance_security.xml",
         "security/student_care_truancy_security.xml",
+        "security/student_care_attendance_roll_call_security.xml",
+        "security/student_care_attendance_import_security.xml",
         "data/student_care_attendance_reason_data.xml",
         "report/student_care_truancy_reports.xml",
         "report/student_care_truancy_templates.xml",

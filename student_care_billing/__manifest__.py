@@ -3,7 +3,7 @@
 {
     "name": "Student Care Billing",
     "summary": "Care services as products, delivered sessions, internal invoices",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -15,6 +15,7 @@
         "security/student_care_billing_groups.xml",
         "security/ir.model.access.csv",
         "security/student_care_service_delivery_security.xml",
+        "security/student_care_service_delivery_invoice_security.xml",
         "data/product_template_data.xml",
         "data/account_analytic_plan_data.xml",
         "data/ir_cron_data.xml",

@@ -13,4 +13,5 @@ from . import student_care_truancy_report
 from . import student_care_attendance_notice
 from . import student_care_mass_notice
 from . import student_care_attendance_truancy
+from . import student_care_case
 from . import res_partner

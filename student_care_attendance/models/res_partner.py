@@ -47,11 +47,14 @@ class ResPartner(models.Model):
         help="Chronic absence (Attendance Works): missing 10 % or more of enrolled days.",
     )
     absence_evaluated_on = fields.Date(readonly=True, groups=ATTENDANCE_GROUPS)
+    # Made of the figures above, so hidden from the same people: a teacher or a specialist
+    # who may not read the rate or tier must not read them spelled out either.
     attendance_summary = fields.Char(
         compute="_compute_attendance_summary",
         compute_sudo=False,
-        help="This school year's absence, for those who may read the student's attendance "
-        "(teachers of the student, attendance officers, the care team).",
+        groups=ATTENDANCE_GROUPS,
+        help="This school year's absence in one line: days missed, rate and chronic-absence "
+        "tier.",
     )
     attendance_notice_count = fields.Integer(
         string="Notices", compute="_compute_attendance_counts", compute_sudo=False
@@ -61,29 +64,18 @@ class ResPartner(models.Model):
     )
 
     def _compute_attendance_summary(self):
-        # Shown to whoever may read this student's attendance (a teacher of the student, not
-        # every teacher): checked with the user's own rights, then the stored figures, which
-        # are derived from that same attendance, are read as the system on purpose.
-        Attendance = self.env["student_care.attendance"]
-        readable = set()
-        if Attendance.has_access("read"):
-            readable = {
-                student.id
-                for (student,) in Attendance._read_group(
-                    [("student_id", "in", self._origin.ids)], ["student_id"]
-                )
-            }
+        # Same audience as the stored figures (groups=), read with the user's own rights.
         tiers = dict(TIERS)
-        for partner, stored in zip(self, self.sudo(), strict=True):
-            if partner._origin.id not in readable or not stored.absence_evaluated_on:
+        for partner in self:
+            if not partner.absence_evaluated_on:
                 partner.attendance_summary = False
                 continue
             partner.attendance_summary = _(
                 "%(missed)s of %(enrolled)s school days missed (%(rate)s %%): %(tier)s",
-                missed=stored.absent_days,
-                enrolled=stored.enrolled_days,
-                rate=round(100 * stored.absence_rate, 1),
-                tier=tiers.get(stored.absence_tier, ""),
+                missed=partner.absent_days,
+                enrolled=partner.enrolled_days,
+                rate=round(100 * partner.absence_rate, 1),
+                tier=tiers.get(partner.absence_tier, ""),
             )
 
     def _compute_attendance_counts(self):

@@ -153,7 +153,11 @@ class StudentCareGenerator(models.AbstractModel):
                     "guardian_link_id": link.id,
                     "reached": "nobody" if outcome == "no_answer" else "guardian",
                     "outcome": outcome,
-                    "reason_given": "Overslept, on the bike now" if index == 0 else False,
+                    "reason_id": reasons["UNX"] if index == 0 else False,
+                    # Words only where they go into the dossier (a follow-up case).
+                    "reason_given": "Mother says things are difficult at home"
+                    if follow_up
+                    else False,
                     "is_follow_up_needed": follow_up,
                 }
             )

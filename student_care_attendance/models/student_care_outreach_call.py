@@ -3,6 +3,7 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL, html_escape
 
 from odoo.addons.student_care.models.student_care_note import SENSITIVITIES
@@ -31,6 +32,12 @@ class StudentCareOutreachCall(models.Model):
     follow-up is needed, otherwise on the student's open case if there is one. A call
     with no follow-up for a student without a case stays in the outreach log only: opening
     a care case for every "she has the flu" would bury the real signals in the pipeline.
+
+    Every attendance officer and care worker of the institution reads the call log, so the
+    call keeps only structured facts (whom, reached, outcome, the kind of reason, follow-up).
+    What the family said, in the caller's words, is ``reason_given``: never stored on the
+    call, only written into the dossier note, where the sensitivity the caller chose decides
+    who reads it.
     """
 
     _name = "student_care.outreach.call"
@@ -79,7 +86,21 @@ class StudentCareOutreachCall(models.Model):
     phone = fields.Char(compute="_compute_phone")
     reached = fields.Selection(selection=REACHED, required=True, default="guardian")
     outcome = fields.Selection(selection=OUTCOMES, required=True)
-    reason_given = fields.Text()
+    reason_id = fields.Many2one(
+        comodel_name="student_care.attendance.reason",
+        string="Reason Given",
+        ondelete="set null",
+        help="The kind of reason the family gave, if any. Their own words go into the "
+        "dossier note (What Was Said), never on the call.",
+    )
+    # Not stored: the call's table is read by every attendance officer and care worker.
+    reason_given = fields.Text(
+        string="What Was Said",
+        store=False,
+        help="Written into the student's care dossier with the sensitivity chosen, and kept "
+        "there only: the call log, which every attendance officer and care worker reads, "
+        "does not keep it.",
+    )
     is_follow_up_needed = fields.Boolean(
         string="Follow-up Needed",
         help="Opens an attendance case for the care team, or adds the call to the open one.",
@@ -133,23 +154,37 @@ class StudentCareOutreachCall(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # What was said goes to the dossier note only: it never reaches the call's table.
+        said = [(vals.pop("reason_given", False) or "").strip() for vals in vals_list]
         for vals in vals_list:
             vals["caller_id"] = self.env.uid  # nobody logs a call in someone else's name
             if vals.get("student_id") and not vals.get("company_id"):
                 student = self.env["res.partner"].browse(vals["student_id"])
                 vals["company_id"] = student.company_id.id
         calls = super().create(vals_list)
-        for call in calls:
-            call._write_to_dossier()
+        for call, text in zip(calls, said, strict=True):
+            call._write_to_dossier(text)
         calls._mark_recovered_from_presence()
         return calls
+
+    def write(self, vals):
+        if (vals.get("reason_given") or "").strip():
+            raise UserError(
+                _(
+                    "What was said is written into the dossier when the call is logged. "
+                    "Log another call to add to it."
+                )
+            )
+        vals.pop("reason_given", None)
+        return super().write(vals)
 
     def action_save(self):
         """The dialog's save button: the record is saved by the client before this runs."""
         return {"type": "ir.actions.act_window_close"}
 
-    def _write_to_dossier(self):
-        """Open or join a case when follow-up is needed, and add the call as a note.
+    def _write_to_dossier(self, said=""):
+        """Open or join a case when follow-up is needed, and add the call as a note, with
+        ``said`` (what the family said, never stored on the call) in it.
 
         Callers (attendance officers) may not read cases or create notes themselves, so
         this step runs as superuser, like reporting a concern: the note is written in the
@@ -179,6 +214,16 @@ class StudentCareOutreachCall(models.Model):
                 limit=1,
             )
         if not case:
+            if said:
+                # Nowhere to keep it with the sensitivity chosen; the call log would show it
+                # to every attendance officer and care worker.
+                raise UserError(
+                    _(
+                        "What was said is kept in the student's care dossier only. Tick "
+                        "Follow-up Needed to pass it on to the care team, or leave it empty "
+                        "and pick the reason given."
+                    )
+                )
             return
         note = (
             self.env["student_care.note"]
@@ -189,13 +234,13 @@ class StudentCareOutreachCall(models.Model):
                     "note_type": "phone_call",
                     "sensitivity": self.sensitivity,
                     "date": self.call_time,
-                    "body": self._note_body(),
+                    "body": self._note_body(said),
                 }
             )
         )
         self.write({"note_id": note.id, "case_id": case.id})
 
-    def _note_body(self):
+    def _note_body(self, said=""):
         selection = dict(self._fields["outcome"]._description_selection(self.env))
         reached = dict(self._fields["reached"]._description_selection(self.env))
         lines = [
@@ -207,9 +252,26 @@ class StudentCareOutreachCall(models.Model):
                 outcome=selection[self.outcome],
             ),
         ]
-        if self.reason_given:
-            lines.append(_("Reason given: %(reason)s", reason=self.reason_given))
+        if self.reason_id:
+            lines.append(_("Reason given: %(reason)s", reason=self.reason_id.name))
+        if said:
+            lines.append(_("What was said: %(said)s", said=said))
         return Markup("").join(Markup("<p>%s</p>") % html_escape(line) for line in lines)
+
+    def _anonymise(self):
+        """Retention of the calls' cases (``student_care.case._anonymise``): keep what the
+        outreach statistics need, remove every free text and file, and cut the link to the
+        anonymised case and its note."""
+        calls = self.sudo()
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).unlink()
+        texts = [
+            name
+            for name, field in self._fields.items()
+            if field.store and field.type in ("char", "text", "html") and not field.compute
+        ]
+        calls.write({**dict.fromkeys(texts, False), "case_id": False, "note_id": False})
 
     def _mark_recovered_from_presence(self):
         """A call logged after the student already came back in (scan or attendance later

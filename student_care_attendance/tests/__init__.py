@@ -6,3 +6,7 @@ from . import test_ui
 from . import test_truancy
 from . import test_mass_notice
 from . import test_truancy_security
+from . import test_wizard_privacy
+from . import test_outreach_privacy
+from . import test_retention
+from . import test_export

@@ -162,8 +162,11 @@ class TestOutreachList(OutreachCommon):
 
 class TestOutreachCalls(OutreachCommon):
     def test_call_without_follow_up_and_without_case_stays_in_the_log(self):
-        call = self._log_call(self.student, guardian_link_id=self.link.id, reason_given="Flu")
+        call = self._log_call(
+            self.student, guardian_link_id=self.link.id, reason_id=self.illness.id
+        )
         self.assertEqual(call.caller_id, self.officer)
+        self.assertEqual(call.reason_id, self.illness)
         self.assertFalse(call.case_id)
         self.assertFalse(call.note_id)
         line = self._to_call().filtered(lambda line: line.student_id == self.student)
@@ -197,6 +200,7 @@ class TestOutreachCalls(OutreachCommon):
         )
         self.assertIn("trouble at home", note.body)
         self.assertIn("Anja Visser", note.body)
+        self.assertFalse(call.reason_given, "what was said is in the note, not on the call")
         # The care manager (all cases, care-team level) reads the note; a teacher does not.
         manager_note = note.with_user(self.users["caremanager"])
         self.assertIn("trouble at home", manager_note.body)

@@ -230,19 +230,24 @@ class TestTruancySecurity(TruancySecurityCommon):
         Activity = self.env["mail.activity"].with_user(self.users["careworker"])
         self.assertFalse(Activity.search([("id", "=", activity.id)]))
 
-    def test_attendance_summary_for_teachers_of_the_student_only(self):
-        summaries = {}
+    @mute_logger(*MUTED)
+    def test_attendance_summary_only_where_the_figures_are(self):
+        # The summary spells out the rate and tier: the same people read it as read them.
         for role in sorted(ALL):
-            self.env.invalidate_all()
-            summaries[role] = self.student.with_user(self.users[role]).attendance_summary
-        for role in READ | {"teacher"}:
-            self.assertIn("school days missed", summaries[role], role)
-        for role in ("specialist", "billing"):
-            self.assertFalse(summaries[role], role)
+            partner = self.student.with_user(self.users[role])
+            with self.subTest(role=role):
+                self.env.invalidate_all()
+                if role in READ:
+                    summary = partner.read(["attendance_summary"])[0]["attendance_summary"]
+                    self.assertIn("school days missed", summary)
+                    self.assertIn("Satisfactory", summary)
+                else:
+                    with self.assertRaises(AccessError):
+                        partner.read(["attendance_summary"])
+                    self.assertNotIn("attendance_summary", partner.fields_get())
         self.env.invalidate_all()
-        self.assertFalse(self.stranger.with_user(self.users["teacher"]).attendance_summary)
-        self.env.invalidate_all()
-        self.assertTrue(self.stranger.with_user(self.users["attendance"]).attendance_summary)
+        summary = self.stranger.with_user(self.users["attendance"]).read(["attendance_summary"])
+        self.assertTrue(summary[0]["attendance_summary"])
 
     def test_call_task_and_names_are_neutral(self):
         self.assertEqual(self.event.display_name, "Lotte Visser · Test rule")
@@ -306,3 +311,48 @@ class TestTruancyRpc(HttpCase, TruancySecurityCommon):
             ),
             self.notice.ids,
         )
+
+    @mute_logger(*MUTED, "odoo.http")
+    def test_attendance_summary_over_rpc(self):
+        for role in ("teacher", "specialist", "attendance", "careworker"):
+            self.authenticate(f"sc_{role}", f"sc_{role}")
+            with self.subTest(role=role):
+                if role in READ:
+                    rows = self._rpc(
+                        "res.partner", "read", [self.student.ids, ["attendance_summary"]]
+                    )
+                    self.assertIn("school days missed", rows[0]["attendance_summary"])
+                    continue
+                for method, args in (
+                    ("read", [self.student.ids, ["attendance_summary"]]),
+                    ("web_read", [self.student.ids, {"attendance_summary": {}}]),
+                    ("search_read", [[("id", "=", self.student.id)], ["attendance_summary"]]),
+                    ("export_data", [self.student.ids, ["attendance_summary"]]),
+                ):
+                    with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+                        self._rpc("res.partner", method, args)
+                self.assertNotIn("attendance_summary", self._rpc("res.partner", "fields_get", []))
+
+    @mute_logger(*MUTED, "odoo.http")
+    def test_student_form_renders_for_every_role(self):
+        """The student form as the web client loads it: the attendance figures are in it for
+        attendance officers only, and it opens for teachers and specialists without them."""
+        view = self.env.ref("student_care.res_partner_view_form_student")
+        for role in ("teacher", "specialist", "attendance"):
+            self.authenticate(f"sc_{role}", f"sc_{role}")
+            with self.subTest(role=role):
+                views = self._rpc("res.partner", "get_views", [[[view.id, "form"]]])
+                arch = views["views"]["form"]["arch"]
+                fields = views["models"]["res.partner"]["fields"]
+                spec = {name: {} for name in fields}
+                record = self._rpc("res.partner", "web_read", [self.student.ids, spec])[0]
+                self.assertEqual(record["name"], self.student.name)
+                figures = ("attendance_summary", "absence_rate", "absence_tier", "absent_days")
+                if role in READ:
+                    self.assertIn('name="absence_rate"', arch)
+                    self.assertEqual(record["absence_tier"], "satisfactory")
+                else:
+                    for name in figures:
+                        self.assertNotIn(f'name="{name}"', arch)
+                        self.assertNotIn(name, record)
+                    self.assertNotIn("school days missed", str(record))

@@ -88,7 +88,7 @@ class TestAttendanceUi(HttpCase):
                 {
                     "outcome": "family",
                     "is_follow_up_needed": True,
-                    "reason_given": "Parents separated last week",
+                    "reason_given": False,
                     "caller_id": self.users["officer"].id,
                 }
             ],

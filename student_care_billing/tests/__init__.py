@@ -2,3 +2,5 @@ from . import test_catalogue
 from . import test_invoicing
 from . import test_privacy
 from . import test_ui
+from . import test_wizard_privacy
+from . import test_case_existence

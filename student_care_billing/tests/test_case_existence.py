@@ -1,0 +1,65 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
+
+from .common import StudentCareBillingCommon
+
+MUTED = (
+    "odoo.addons.base.models.ir_model",
+    "odoo.addons.base.models.ir_rule",
+    "odoo.models",
+    "odoo.http",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingLearnsNoCase(StudentCareBillingCommon, HttpCase):
+    """Billing's public entry points that take a case id answer a billing officer or a
+    teacher the same whether that case exists or not: neither learns a case exists."""
+
+    def _rpc(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def _answer(self, case_id, method):
+        """The answer to ``method`` for this case id, with the id itself blanked out."""
+        try:
+            if method == "default_get":
+                result = self._rpc(
+                    "student_care.service.delivery",
+                    "default_get",
+                    [["department_id", "company_id"]],
+                    {"context": {"default_case_id": case_id}},
+                )
+            else:
+                result = self._rpc("student_care.case", method, [[case_id]])
+        except JsonRpcException as error:
+            return str(error)
+        return repr(self._blank(result, case_id))
+
+    def _blank(self, value, case_id):
+        if isinstance(value, dict):
+            return {key: self._blank(item, case_id) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [self._blank(item, case_id) for item in value]
+        return "ID" if value == case_id and not isinstance(value, bool) else value
+
+    @mute_logger(*MUTED)
+    def test_same_answer_with_or_without_a_case(self):
+        missing = self.env["student_care.case"].search([], order="id desc", limit=1).id + 1000
+        for login in ("scb_billing", "scb_teacher"):
+            self.authenticate(login, login)
+            for method in (
+                "action_log_service",
+                "action_view_service_deliveries",
+                "default_get",
+            ):
+                with self.subTest(login=login, method=method):
+                    existing = self._answer(self.case.id, method)
+                    self.assertEqual(existing, self._answer(missing, method))
+                    self.assertNotIn(self.case.name, existing)
+                    self.assertNotIn(self.student.name, existing)
