@@ -101,6 +101,14 @@ class StudentCareOutreachCall(models.Model):
         "there only: the call log, which every attendance officer and care worker reads, "
         "does not keep it.",
     )
+    # Calls logged before 18.0.1.1.0 without a dossier note kept the family's words here:
+    # kept, for care managers only, rather than lost in the upgrade.
+    legacy_reason_given = fields.Text(
+        string="What Was Said (before the upgrade)",
+        readonly=True,
+        copy=False,
+        groups="student_care.student_care_group_care_manager",
+    )
     is_follow_up_needed = fields.Boolean(
         string="Follow-up Needed",
         help="Opens an attendance case for the care team, or adds the call to the open one.",

@@ -3,9 +3,9 @@
 """18.0.1.1.0: outreach calls no longer keep what the family said.
 
 Every attendance officer and care worker read that text on the call, whatever sensitivity
-the caller had chosen for the dossier note. The field is no longer stored; Odoo leaves the
-column behind, so it is dropped here. Calls that wrote a dossier note have the text in that
-note; the others kept it in the call log only, against the sensitivity chosen, and lose it.
+the caller had chosen for the dossier note. The field is no longer stored. Calls that wrote a dossier note have the text in that note;
+the others keep it in ``legacy_reason_given``, readable by care managers only, so that the
+upgrade loses nothing. The old column is then dropped.
 """
 
 import logging
@@ -34,10 +34,17 @@ def migrate(cr, version):
         )
     )
     in_notes, call_only = cr.fetchone()
+    cr.execute(
+        SQL(
+            """UPDATE student_care_outreach_call
+                  SET legacy_reason_given = reason_given
+                WHERE note_id IS NULL AND coalesce(reason_given, '') != ''"""
+        )
+    )
     cr.execute(SQL("ALTER TABLE student_care_outreach_call DROP COLUMN reason_given"))
     _logger.info(
-        "Outreach calls: removed what was said from %s calls (kept in their dossier note) "
-        "and %s calls without a note.",
+        "Outreach calls: what was said is now only in the dossier note of %s calls; %s calls "
+        "without a note keep it for care managers only.",
         in_notes,
         call_only,
     )
