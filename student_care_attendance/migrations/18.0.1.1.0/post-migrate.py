@@ -3,9 +3,10 @@
 """18.0.1.1.0: outreach calls no longer keep what the family said.
 
 Every attendance officer and care worker read that text on the call, whatever sensitivity
-the caller had chosen for the dossier note. The field is no longer stored. Calls that wrote a dossier note have the text in that note;
-the others keep it in ``legacy_reason_given``, readable by care managers only, so that the
-upgrade loses nothing. The old column is then dropped.
+the caller had chosen for the dossier note. The field is no longer stored. Calls that wrote
+a dossier note have the text in that note; the others keep it in ``legacy_reason_given``,
+readable by care managers only, so that the upgrade loses nothing. The old column is then
+dropped.
 """
 
 import logging
