@@ -9,10 +9,48 @@ DOSSIER_GROUPS = (
     "student_care.student_care_group_specialist",
 )
 TWO_FACTOR_PARAM = "student_care.require_two_factor"
+ROLE_CATEGORY = "student_care.module_category_student_care"
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        if not self.env.su:
+            users._student_care_log_roles({user.id: self.env["res.groups"] for user in users})
+        return users
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        before = {user.id: user._student_care_roles() for user in self}
+        result = super().write(vals)
+        if self.env.user in self and self.env.user._student_care_roles() != before.get(
+            self.env.uid
+        ):
+            # Nobody gives themself a Student Care role, settings administrators included:
+            # another administrator or a care manager must, and it is logged.
+            raise AccessError(_("You cannot change your own Student Care roles."))
+        self._student_care_log_roles(before)
+        return result
+
+    def _student_care_roles(self):
+        self.ensure_one()
+        category = self.env.ref(ROLE_CATEGORY)
+        return self.sudo().groups_id.filtered(lambda g: g.category_id == category)
+
+    def _student_care_log_roles(self, before):
+        """Granting or removing a Student Care role is an access change: log it."""
+        log = self.env["student_care.access.log"]
+        for user in self:
+            roles = user._student_care_roles()
+            previous = before.get(user.id, self.env["res.groups"])
+            for group, event in [(g, "granted") for g in roles - previous] + [
+                (g, "revoked") for g in previous - roles
+            ]:
+                log._log(event=event, subject=user, reason=group.name)
 
     def _student_care_check_two_factor(self):
         """Refuse dossier content to a care role without two-factor authentication, when the

@@ -39,7 +39,11 @@ class StudentCareAccessGuard(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        guarded = set(vals) & set(self._guarded_fields)
+        # Stored related fields copy what decides access (a referral's student, a record's
+        # institution): they follow their source and are never written on their own.
+        guarded = {name for name in vals if self._fields[name].related} | (
+            set(vals) & set(self._guarded_fields)
+        )
         if guarded and not self._is_guarded_call():
             raise AccessError(
                 _(

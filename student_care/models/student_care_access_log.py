@@ -192,14 +192,16 @@ class StudentCareAccessLog(models.Model):
         if notes:
             targets = [(note, note.case_id) for note in notes.sudo()]
         else:
-            targets = [(self.env["student_care.note"], case.sudo())]
+            targets = [
+                (self.env["student_care.note"], (case or self.env["student_care.case"]).sudo())
+            ]
         rows = [
             dict(
                 base,
                 note_ref=note.id or None,
                 case_ref=case.id,
                 student_ref=case.student_id.id or None,
-                company_id=case.company_id.id,
+                company_id=case.company_id.id or (subject.company_id.id if subject else None),
                 sensitivity=note.sensitivity or None,
             )
             for note, case in targets

@@ -133,8 +133,10 @@ class StudentCareNote(models.Model):
         if not self.env.su:
             if self.filtered(lambda n: n.author_id != self.env.user):
                 raise AccessError(_("Only the author may change a dossier note."))
-            if "author_id" in vals or "case_id" in vals:
-                raise UserError(_("A note cannot be moved to another case or author."))
+            if {"author_id", "case_id"} & set(vals) or any(
+                self._fields[name].related for name in vals
+            ):
+                raise UserError(_("A note cannot be moved to another case, student or author."))
         changes = self._access_changes(vals)
         result = super().write(vals)
         if "attachment_ids" in vals:
