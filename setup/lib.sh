@@ -20,6 +20,50 @@ SC_PG_NONDURABLE="^[[:space:]]*(fsync|synchronous_commit|full_page_writes)[[:spa
 say() { printf '\033[1m[student-care]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[student-care] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# --- Help and cleanup ---------------------------------------------------------------------
+# Every setup script sources this file first, so both are in place before anything starts.
+
+# -h/--help anywhere on the command line: print the calling script's header comment (what
+# it does, its flags and variables) and the variables every setup script reads; exit 0.
+sc_help() {
+    local arg
+    for arg in "$@"; do
+        case "$arg" in
+            -h | --help) ;;
+            *) continue ;;
+        esac
+        sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+        cat <<HELP
+
+Variables read by every setup script:
+  PGHOST, PGPORT, PGUSER, PGPASSWORD  use this PostgreSQL server instead of our own cluster
+  ODOO_RC        an Odoo config to start from (use its PostgreSQL server)
+  ODOO_SRC       Odoo 18.0 source tree (default ~/.cache/student-care/odoo-18.0; cloned
+                 from ODOO_REPO when missing)
+  PYTHON         the Python (3.10+) that makes .venv (default python3)
+  SC_PG_OS_USER  OS user that owns our cluster when run as root (default studentcare)
+Without PG*/ODOO_RC the scripts start their own cluster (.local/pgdata) and stop it on
+exit if they started it.
+HELP
+        exit 0
+    done
+}
+
+# The EXIT trap: run the script's own clean-up steps (sc_on_exit), then stop the cluster if
+# this script started it. INT and TERM exit through it too.
+SC_EXIT_HOOKS=()
+sc_on_exit() { SC_EXIT_HOOKS+=("$1"); }
+sc_exit() {
+    local rc=$? hook
+    trap - EXIT
+    for hook in "${SC_EXIT_HOOKS[@]}"; do "$hook" || true; done
+    sc_pg_stop
+    exit "$rc"
+}
+trap sc_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 sc_check_python() {
     local py="${PYTHON:-python3}"
     command -v "$py" >/dev/null 2>&1 || die "No '$py' found. Install Python 3.10 or newer (Debian: apt-get install python3 python3-venv) or set PYTHON=/path/to/python3."
