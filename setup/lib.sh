@@ -37,7 +37,8 @@ sc_help() {
 
 Variables read by every setup script:
   PGHOST, PGPORT, PGUSER, PGPASSWORD  use this PostgreSQL server instead of our own cluster
-  ODOO_RC        an Odoo config to start from (use its PostgreSQL server)
+  ODOO_RC        an Odoo config to start from; its db_host, db_port, db_user and db_password
+                 choose the PostgreSQL server (they win over PG*)
   ODOO_SRC       Odoo 18.0 source tree (default ~/.cache/student-care/odoo-18.0; cloned
                  from ODOO_REPO when missing)
   PYTHON         the Python (3.10+) that makes .venv (default python3)
@@ -157,14 +158,63 @@ sc_pg_external() {
     [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}${ODOO_RC:-}" ]
 }
 
+sc_db_settings() {
+    # SC_DB_* for an external server: PG*, overridden by db_host/db_port/db_user/db_password
+    # of ODOO_RC's [options] when set there (Odoo writes False for "not set"), as Odoo does.
+    SC_DB_HOST="${PGHOST:-}"; SC_DB_PORT="${PGPORT:-}"; SC_DB_USER="${PGUSER:-}"; SC_DB_PASSWORD="${PGPASSWORD:-}"
+    [ -n "${ODOO_RC:-}" ] || return 0
+    [ -f "$ODOO_RC" ] || die "ODOO_RC=$ODOO_RC is not a file. Point ODOO_RC at an Odoo config, or unset it."
+    local assignments
+    assignments="$("$SC_PY" - "$ODOO_RC" <<'PY'
+import configparser
+import shlex
+import sys
+
+parser = configparser.RawConfigParser()
+parser.read(sys.argv[1])
+for key, var in (("db_host", "HOST"), ("db_port", "PORT"), ("db_user", "USER"),
+                 ("db_password", "PASSWORD")):
+    value = parser.get("options", key, fallback="").strip()
+    if value and value != "False":
+        print(f"SC_DB_{var}={shlex.quote(value)}")
+PY
+)" || die "Could not read the [options] of ODOO_RC=$ODOO_RC (is it an Odoo config?)."
+    eval "$assignments"
+}
+
+# Python snippets below connect with connect(), which reads SC_DB_* from the environment
+# (never pasted into the code, so any password works).
+SC_PY_CONNECT='
+import os
+
+import psycopg2
+
+
+def connect(dbname="postgres"):
+    return psycopg2.connect(
+        dbname=dbname,
+        **{
+            key: os.environ[f"SC_DB_{key.upper()}"]
+            for key in ("host", "port", "user", "password")
+            if os.environ.get(f"SC_DB_{key.upper()}")
+        },
+    )
+'
+sc_py_db() {
+    # Run the Python of stdin after SC_PY_CONNECT, with SC_DB_* in its environment.
+    local code
+    code="$SC_PY_CONNECT$(cat)"
+    SC_DB_HOST="${SC_DB_HOST:-}" SC_DB_PORT="${SC_DB_PORT:-}" SC_DB_USER="${SC_DB_USER:-}" \
+        SC_DB_PASSWORD="${SC_DB_PASSWORD:-}" "$SC_PY" -c "$code" "$@"
+}
+
 sc_postgres() {
     if sc_pg_external; then
         SC_PG_EXTERNAL=1
-        SC_DB_HOST="${PGHOST:-}"; SC_DB_PORT="${PGPORT:-}"; SC_DB_USER="${PGUSER:-}"; SC_DB_PASSWORD="${PGPASSWORD:-}"
-        say "Using the PostgreSQL server given by PG*/ODOO_RC (${PGHOST:-socket}:${PGPORT:-5432})"
-        "$SC_PY" - <<'PY' || die "PostgreSQL is unreachable with the PG* settings given (PGHOST/PGPORT/PGUSER/PGPASSWORD). Check that the server runs and accepts this user, or unset PG* to let setup start its own cluster."
-import psycopg2
-psycopg2.connect(dbname="postgres").close()
+        sc_db_settings
+        say "Using the PostgreSQL server given by PG*/ODOO_RC (${SC_DB_HOST:-socket}:${SC_DB_PORT:-5432})"
+        sc_py_db <<'PY' || die "PostgreSQL is unreachable with the settings given (PGHOST/PGPORT/PGUSER/PGPASSWORD, or db_host/db_port/db_user/db_password in ODOO_RC). Check that the server runs and accepts this user, or unset them to let setup start its own cluster."
+connect().close()
 PY
         return
     fi
@@ -242,11 +292,11 @@ CONF
 
 sc_pg_check_durable() {
     # The served cluster must be crash-safe. A reload is asynchronous: ask for a few seconds.
-    "$SC_PY" - <<PY || die "PostgreSQL in .local/pgdata runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
-import sys, time, psycopg2
+    sc_py_db <<'PY' || die "PostgreSQL in .local/pgdata runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
+import sys, time
 names = ("fsync", "synchronous_commit", "full_page_writes")
 for attempt in range(20):
-    conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}", port="${SC_DB_PORT}", user="${SC_DB_USER}")
+    conn = connect()
     cur = conn.cursor()
     cur.execute("SELECT name, setting, source, sourcefile FROM pg_settings WHERE name = ANY(%s)", (list(names),))
     off = [row for row in cur.fetchall() if row[1] == "off"]
@@ -344,10 +394,9 @@ sc_bootstrap() {
 }
 
 sc_db_exists() {
-    "$SC_PY" - "$1" <<PY
-import sys, psycopg2
-conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
-                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+    sc_py_db "$1" <<'PY'
+import sys
+conn = connect()
 cur = conn.cursor()
 cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[1],))
 sys.exit(0 if cur.fetchone() else 1)
@@ -370,11 +419,10 @@ PY
 
 sc_db_set() {
     # ALTER DATABASE db SET name = value (new sessions of that database only).
-    "$SC_PY" - "$1" "$2" "$3" <<PY
-import sys, psycopg2
+    sc_py_db "$1" "$2" "$3" <<'PY'
+import sys
 from psycopg2 import sql
-conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
-                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+conn = connect()
 conn.autocommit = True
 conn.cursor().execute(sql.SQL("ALTER DATABASE {} SET {} = {}").format(
     sql.Identifier(sys.argv[1]), sql.Identifier(sys.argv[2]), sql.Literal(sys.argv[3])))
@@ -382,12 +430,12 @@ PY
 }
 
 sc_db_drop() {
-    "$SC_PY" - "$1" <<PY
-import sys, psycopg2
-conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
-                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+    sc_py_db "$1" <<'PY'
+import sys
+from psycopg2 import sql
+conn = connect()
 conn.autocommit = True
-conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % sys.argv[1].replace('"', ''))
+conn.cursor().execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(sys.argv[1])))
 PY
 }
 
