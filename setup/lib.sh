@@ -12,6 +12,9 @@ SC_MODULES="$(cd "$SC_ROOT" && ls -d */__manifest__.py 2>/dev/null | cut -d/ -f1
 ODOO_SRC="${ODOO_SRC:-$HOME/.cache/student-care/odoo-18.0}"
 ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
 SC_PG_OS_USER="${SC_PG_OS_USER:-studentcare}"
+# Where our own PostgreSQL cluster lives (see sc_pg_paths): .local/pgdata, or, when run as
+# root, a directory of the studentcare user outside the tree.
+SC_PG_STATE_ROOT="${SC_PG_STATE_ROOT:-/var/lib/student-care}"
 SC_PGDATA="$SC_LOCAL/pgdata"
 SC_PGSOCK="$SC_LOCAL/pgrun"
 # postgresql.conf lines that older setups wrote and that make the cluster crash-unsafe.
@@ -43,8 +46,9 @@ Variables read by every setup script:
                  from ODOO_REPO when missing)
   PYTHON         the Python (3.10+) that makes .venv (default python3)
   SC_PG_OS_USER  OS user that owns our cluster when run as root (default studentcare)
-Without PG*/ODOO_RC the scripts start their own cluster (.local/pgdata) and stop it on
-exit if they started it.
+  SC_PG_STATE_ROOT  where a new cluster goes when run as root (default /var/lib/student-care)
+Without PG*/ODOO_RC the scripts start their own cluster (.local/pgdata, or as root
+$SC_PG_STATE_ROOT/<hash of the project path>/) and stop it on exit if they started it.
 HELP
         exit 0
     done
@@ -142,7 +146,35 @@ sc_wkhtmltopdf() {
 # own cluster in .local/pgdata, reachable only through a unix socket in .local/pgrun.
 sc_pg_as() {
     # Run a PostgreSQL binary as the cluster owner (PostgreSQL refuses to run as root).
-    if [ "$(id -u)" = 0 ]; then runuser -u "$SC_PG_OS_USER" -- "$@"; else "$@"; fi
+    # From / as root: the cluster owner needs no access to the caller's working directory.
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u "$SC_PG_OS_USER" -- "$@"); else "$@"; fi
+}
+
+sc_pg_paths() {
+    # A cluster already in .local/pgdata stays there with its data, whoever runs us. A new one
+    # goes there too, except as root: the cluster owner (studentcare) would need traverse
+    # rights on every directory above the project, so it goes to a directory of its own,
+    # $SC_PG_STATE_ROOT/<hash of the project path>/{pgdata,pgrun}, and nothing outside the
+    # project changes mode.
+    if [ -f "$SC_LOCAL/pgdata/PG_VERSION" ] || [ "$(id -u)" != 0 ]; then
+        SC_PGDATA="$SC_LOCAL/pgdata"
+        SC_PGSOCK="$SC_LOCAL/pgrun"
+        return
+    fi
+    local dir
+    dir="$SC_PG_STATE_ROOT/$(printf '%s' "$SC_ROOT" | sha256sum | cut -c1-16)"
+    SC_PGDATA="$dir/pgdata"
+    SC_PGSOCK="$dir/pgrun"
+    # Made searchable when we make it; an existing SC_PG_STATE_ROOT keeps its mode (the
+    # reachability check in sc_postgres says so if the cluster owner cannot get through).
+    [ -d "$SC_PG_STATE_ROOT" ] || mkdir -p -m 755 "$SC_PG_STATE_ROOT" \
+        || die "Could not create $SC_PG_STATE_ROOT (set SC_PG_STATE_ROOT to a writable place)."
+    mkdir -p "$SC_PGDATA" "$SC_PGSOCK" \
+        || die "Could not create $dir for the PostgreSQL cluster (set SC_PG_STATE_ROOT to a writable place)."
+    chown "$SC_PG_OS_USER" "$dir" "$SC_PGDATA" "$SC_PGSOCK"
+    chmod 700 "$dir"
+    # Which tree the cluster belongs to, for whoever looks in $SC_PG_STATE_ROOT.
+    printf '%s\n' "$SC_ROOT" >"$dir/project"
 }
 
 sc_pg_bindir() {
@@ -232,26 +264,25 @@ PY
     mkdir -p "$SC_LOCAL"
     if [ "$(id -u)" = 0 ]; then
         id "$SC_PG_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$SC_PG_OS_USER"
-        # The cluster owner must be able to walk down to .local: give the path traverse rights.
-        local p="$SC_LOCAL"
-        while [ "$p" != "/" ]; do
-            chmod o+x "$p" 2>/dev/null || true
-            p="$(dirname "$p")"
-        done
-        mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+    fi
+    sc_pg_paths
+    mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+    if [ "$(id -u)" = 0 ]; then
         chown "$SC_PG_OS_USER" "$SC_PGDATA" "$SC_PGSOCK"
-    else
-        mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+        # A cluster left in .local/pgdata by an older setup, which opened the directories
+        # above it to others; we no longer do, so say what to do if they are closed.
+        sc_pg_as test -x "$SC_PGDATA" -a -x "$SC_PGSOCK" \
+            || die "The cluster in $SC_PGDATA is out of reach of the '$SC_PG_OS_USER' user: a directory above it is not searchable by others (older setups opened them; this one changes nothing outside the project). Allow it (chmod o+x on those directories), or run as a non-root user who owns the tree."
     fi
     chmod 700 "$SC_PGDATA"
     local dbuser
     dbuser="$( [ "$(id -u)" = 0 ] && echo "$SC_PG_OS_USER" || id -un)"
     if [ ! -f "$SC_PGDATA/PG_VERSION" ]; then
-        say "Initialising a PostgreSQL cluster in .local/pgdata"
+        say "Initialising a PostgreSQL cluster in $SC_PGDATA"
         sc_pg_as "$bindir/initdb" -D "$SC_PGDATA" -U "$dbuser" --auth=trust -E UTF8 --locale=C.UTF-8 >"$SC_LOCAL/initdb.log" 2>&1 \
             || die "initdb failed, see .local/initdb.log"
         cat >>"$SC_PGDATA/postgresql.conf" <<CONF
-# student-care: socket only, in .local/pgrun
+# student-care: socket only, in $SC_PGSOCK
 listen_addresses = ''
 unix_socket_directories = '$SC_PGSOCK'
 shared_buffers = 512MB
@@ -264,17 +295,17 @@ CONF
     # full_page_writes = off: drop those lines (once) so the server is crash-safe again.
     local durable_fixed=0
     if grep -qE "$SC_PG_NONDURABLE" "$SC_PGDATA/postgresql.conf"; then
-        say "Turning PostgreSQL durability back on in .local/pgdata (fsync, synchronous_commit, full_page_writes)"
+        say "Turning PostgreSQL durability back on in $SC_PGDATA (fsync, synchronous_commit, full_page_writes)"
         sc_pg_as sed -i -E "/$SC_PG_NONDURABLE/d" "$SC_PGDATA/postgresql.conf" \
-            || die "Could not edit .local/pgdata/postgresql.conf; remove its 'fsync = off', 'synchronous_commit = off' and 'full_page_writes = off' lines by hand."
+            || die "Could not edit $SC_PGDATA/postgresql.conf; remove its 'fsync = off', 'synchronous_commit = off' and 'full_page_writes = off' lines by hand."
         durable_fixed=1
     fi
     SC_PG_STARTED=0
     if ! sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" status >/dev/null 2>&1; then
         SC_PG_STARTED=1
-        say "Starting PostgreSQL (.local/pgdata, socket in .local/pgrun)"
+        say "Starting PostgreSQL ($SC_PGDATA, socket in $SC_PGSOCK)"
         sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" -l "$SC_PGDATA/server.log" -w -t 60 start >/dev/null \
-            || die "PostgreSQL did not start; see .local/pgdata/server.log"
+            || die "PostgreSQL did not start; see $SC_PGDATA/server.log"
     elif [ "$durable_fixed" = 1 ]; then
         # All three settings take effect on reload (no restart, so other users stay connected).
         sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" reload >/dev/null \
@@ -292,7 +323,7 @@ CONF
 
 sc_pg_check_durable() {
     # The served cluster must be crash-safe. A reload is asynchronous: ask for a few seconds.
-    sc_py_db <<'PY' || die "PostgreSQL in .local/pgdata runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
+    sc_py_db <<'PY' || die "PostgreSQL in $SC_PGDATA runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
 import sys, time
 names = ("fsync", "synchronous_commit", "full_page_writes")
 for attempt in range(20):
