@@ -1,3 +1,5 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Access-log benchmark (called by setup/benchmark_access_log).
 
 Starts an Odoo server on a free loopback port, then N concurrent readers (threads), each

@@ -1,3 +1,5 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Attendance import and truancy benchmarks (called by setup/benchmark_attendance)."""
 
 import argparse
@@ -140,7 +142,8 @@ def seed_year(registry, reseed=False):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         company, count = _largest_company(env)
         cr.execute(
-            "SELECT count(*) FROM student_care_attendance WHERE company_id = %s AND date BETWEEN %s AND %s",
+            "SELECT count(*) FROM student_care_attendance "
+            "WHERE company_id = %s AND date BETWEEN %s AND %s",
             (company.id, days[0], days[-1]),
         )
         existing = cr.fetchone()[0]
@@ -173,7 +176,8 @@ def seed_year(registry, reseed=False):
                      create_uid, create_date, write_uid, write_date)
                 SELECT x.sid, x.company_id, x.class_id, x.day, x.period,
                        CASE WHEN x.absent THEN 'absent' ELSE 'present' END,
-                       CASE WHEN x.absent THEN CASE WHEN x.excused THEN %(ill)s ELSE %(unx)s END END,
+                       CASE WHEN x.absent
+                            THEN CASE WHEN x.excused THEN %(ill)s ELSE %(unx)s END END,
                        x.absent AND x.excused, 0, 'import', 1, 1, now(), 1, now()
                   FROM (
                     SELECT s.id AS sid, s.company_id, s.class_id, d.day, p.period,
@@ -198,10 +202,8 @@ def seed_year(registry, reseed=False):
             )
             rows += cr.rowcount
             cr.commit()
-            print(
-                f"  seeded {year}-{month:02d}: {rows:,} rows, {time.perf_counter() - started:.0f} s",
-                flush=True,
-            )
+            elapsed = time.perf_counter() - started
+            print(f"  seeded {year}-{month:02d}: {rows:,} rows, {elapsed:.0f} s", flush=True)
         cr.execute("SET session_replication_role = DEFAULT")
         cr.commit()
         # As autovacuum would after a bulk load: statistics and the visibility map (which
@@ -228,8 +230,8 @@ def benchmark_truancy(registry):
         rules.filtered(lambda r: "US" in r.name or "NL" in r.name).active = True
         rules = rules.filtered("active")
         cr.execute(
-            "SELECT count(*), count(*) FILTER (WHERE status = 'absent') FROM student_care_attendance "
-            "WHERE company_id = %s AND date BETWEEN %s AND %s",
+            "SELECT count(*), count(*) FILTER (WHERE status = 'absent') "
+            "FROM student_care_attendance WHERE company_id = %s AND date BETWEEN %s AND %s",
             (company.id, days[0], days[-1]),
         )
         rows, absent = cr.fetchone()

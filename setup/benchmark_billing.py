@@ -1,3 +1,5 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Internal invoicing benchmark (called by setup/benchmark_billing)."""
 
 import argparse

@@ -1,3 +1,5 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Morning outreach benchmark (called by setup/benchmark_attendance).
 
 Seeds, once, four weeks of period attendance (6 periods, ~8 % absent) for the largest

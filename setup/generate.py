@@ -1,3 +1,5 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Generate a synthetic institution through student_care.generator (called by setup/generate)."""
 
 import argparse

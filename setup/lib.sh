@@ -12,6 +12,9 @@ SC_MODULES="$(cd "$SC_ROOT" && ls -d */__manifest__.py 2>/dev/null | cut -d/ -f1
 ODOO_SRC="${ODOO_SRC:-$HOME/.cache/student-care/odoo-18.0}"
 ODOO_REPO="${ODOO_REPO:-https://github.com/odoo/odoo.git}"
 SC_PG_OS_USER="${SC_PG_OS_USER:-studentcare}"
+# Where our own PostgreSQL cluster lives (see sc_pg_paths): .local/pgdata, or, when run as
+# root, a directory of the studentcare user outside the tree.
+SC_PG_STATE_ROOT="${SC_PG_STATE_ROOT:-/var/lib/student-care}"
 SC_PGDATA="$SC_LOCAL/pgdata"
 SC_PGSOCK="$SC_LOCAL/pgrun"
 # postgresql.conf lines that older setups wrote and that make the cluster crash-unsafe.
@@ -19,6 +22,52 @@ SC_PG_NONDURABLE="^[[:space:]]*(fsync|synchronous_commit|full_page_writes)[[:spa
 
 say() { printf '\033[1m[student-care]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[student-care] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# --- Help and cleanup ---------------------------------------------------------------------
+# Every setup script sources this file first, so both are in place before anything starts.
+
+# -h/--help anywhere on the command line: print the calling script's header comment (what
+# it does, its flags and variables) and the variables every setup script reads; exit 0.
+sc_help() {
+    local arg
+    for arg in "$@"; do
+        case "$arg" in
+            -h | --help) ;;
+            *) continue ;;
+        esac
+        sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+        cat <<HELP
+
+Variables read by every setup script:
+  PGHOST, PGPORT, PGUSER, PGPASSWORD  use this PostgreSQL server instead of our own cluster
+  ODOO_RC        an Odoo config to start from; its db_host, db_port, db_user and db_password
+                 choose the PostgreSQL server (they win over PG*)
+  ODOO_SRC       Odoo 18.0 source tree (default ~/.cache/student-care/odoo-18.0; cloned
+                 from ODOO_REPO when missing)
+  PYTHON         the Python (3.10+) that makes .venv (default python3)
+  SC_PG_OS_USER  OS user that owns our cluster when run as root (default studentcare)
+  SC_PG_STATE_ROOT  where a new cluster goes when run as root (default /var/lib/student-care)
+Without PG*/ODOO_RC the scripts start their own cluster (.local/pgdata, or as root
+$SC_PG_STATE_ROOT/<hash of the project path>/) and stop it on exit if they started it.
+HELP
+        exit 0
+    done
+}
+
+# The EXIT trap: run the script's own clean-up steps (sc_on_exit), then stop the cluster if
+# this script started it. INT and TERM exit through it too.
+SC_EXIT_HOOKS=()
+sc_on_exit() { SC_EXIT_HOOKS+=("$1"); }
+sc_exit() {
+    local rc=$? hook
+    trap - EXIT
+    for hook in "${SC_EXIT_HOOKS[@]}"; do "$hook" || true; done
+    sc_pg_stop
+    exit "$rc"
+}
+trap sc_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 sc_check_python() {
     local py="${PYTHON:-python3}"
@@ -97,7 +146,35 @@ sc_wkhtmltopdf() {
 # own cluster in .local/pgdata, reachable only through a unix socket in .local/pgrun.
 sc_pg_as() {
     # Run a PostgreSQL binary as the cluster owner (PostgreSQL refuses to run as root).
-    if [ "$(id -u)" = 0 ]; then runuser -u "$SC_PG_OS_USER" -- "$@"; else "$@"; fi
+    # From / as root: the cluster owner needs no access to the caller's working directory.
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u "$SC_PG_OS_USER" -- "$@"); else "$@"; fi
+}
+
+sc_pg_paths() {
+    # A cluster already in .local/pgdata stays there with its data, whoever runs us. A new one
+    # goes there too, except as root: the cluster owner (studentcare) would need traverse
+    # rights on every directory above the project, so it goes to a directory of its own,
+    # $SC_PG_STATE_ROOT/<hash of the project path>/{pgdata,pgrun}, and nothing outside the
+    # project changes mode.
+    if [ -f "$SC_LOCAL/pgdata/PG_VERSION" ] || [ "$(id -u)" != 0 ]; then
+        SC_PGDATA="$SC_LOCAL/pgdata"
+        SC_PGSOCK="$SC_LOCAL/pgrun"
+        return
+    fi
+    local dir
+    dir="$SC_PG_STATE_ROOT/$(printf '%s' "$SC_ROOT" | sha256sum | cut -c1-16)"
+    SC_PGDATA="$dir/pgdata"
+    SC_PGSOCK="$dir/pgrun"
+    # Made searchable when we make it; an existing SC_PG_STATE_ROOT keeps its mode (the
+    # reachability check in sc_postgres says so if the cluster owner cannot get through).
+    [ -d "$SC_PG_STATE_ROOT" ] || mkdir -p -m 755 "$SC_PG_STATE_ROOT" \
+        || die "Could not create $SC_PG_STATE_ROOT (set SC_PG_STATE_ROOT to a writable place)."
+    mkdir -p "$SC_PGDATA" "$SC_PGSOCK" \
+        || die "Could not create $dir for the PostgreSQL cluster (set SC_PG_STATE_ROOT to a writable place)."
+    chown "$SC_PG_OS_USER" "$dir" "$SC_PGDATA" "$SC_PGSOCK"
+    chmod 700 "$dir"
+    # Which tree the cluster belongs to, for whoever looks in $SC_PG_STATE_ROOT.
+    printf '%s\n' "$SC_ROOT" >"$dir/project"
 }
 
 sc_pg_bindir() {
@@ -113,14 +190,63 @@ sc_pg_external() {
     [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}${ODOO_RC:-}" ]
 }
 
+sc_db_settings() {
+    # SC_DB_* for an external server: PG*, overridden by db_host/db_port/db_user/db_password
+    # of ODOO_RC's [options] when set there (Odoo writes False for "not set"), as Odoo does.
+    SC_DB_HOST="${PGHOST:-}"; SC_DB_PORT="${PGPORT:-}"; SC_DB_USER="${PGUSER:-}"; SC_DB_PASSWORD="${PGPASSWORD:-}"
+    [ -n "${ODOO_RC:-}" ] || return 0
+    [ -f "$ODOO_RC" ] || die "ODOO_RC=$ODOO_RC is not a file. Point ODOO_RC at an Odoo config, or unset it."
+    local assignments
+    assignments="$("$SC_PY" - "$ODOO_RC" <<'PY'
+import configparser
+import shlex
+import sys
+
+parser = configparser.RawConfigParser()
+parser.read(sys.argv[1])
+for key, var in (("db_host", "HOST"), ("db_port", "PORT"), ("db_user", "USER"),
+                 ("db_password", "PASSWORD")):
+    value = parser.get("options", key, fallback="").strip()
+    if value and value != "False":
+        print(f"SC_DB_{var}={shlex.quote(value)}")
+PY
+)" || die "Could not read the [options] of ODOO_RC=$ODOO_RC (is it an Odoo config?)."
+    eval "$assignments"
+}
+
+# Python snippets below connect with connect(), which reads SC_DB_* from the environment
+# (never pasted into the code, so any password works).
+SC_PY_CONNECT='
+import os
+
+import psycopg2
+
+
+def connect(dbname="postgres"):
+    return psycopg2.connect(
+        dbname=dbname,
+        **{
+            key: os.environ[f"SC_DB_{key.upper()}"]
+            for key in ("host", "port", "user", "password")
+            if os.environ.get(f"SC_DB_{key.upper()}")
+        },
+    )
+'
+sc_py_db() {
+    # Run the Python of stdin after SC_PY_CONNECT, with SC_DB_* in its environment.
+    local code
+    code="$SC_PY_CONNECT$(cat)"
+    SC_DB_HOST="${SC_DB_HOST:-}" SC_DB_PORT="${SC_DB_PORT:-}" SC_DB_USER="${SC_DB_USER:-}" \
+        SC_DB_PASSWORD="${SC_DB_PASSWORD:-}" "$SC_PY" -c "$code" "$@"
+}
+
 sc_postgres() {
     if sc_pg_external; then
         SC_PG_EXTERNAL=1
-        SC_DB_HOST="${PGHOST:-}"; SC_DB_PORT="${PGPORT:-}"; SC_DB_USER="${PGUSER:-}"; SC_DB_PASSWORD="${PGPASSWORD:-}"
-        say "Using the PostgreSQL server given by PG*/ODOO_RC (${PGHOST:-socket}:${PGPORT:-5432})"
-        "$SC_PY" - <<'PY' || die "PostgreSQL is unreachable with the PG* settings given (PGHOST/PGPORT/PGUSER/PGPASSWORD). Check that the server runs and accepts this user, or unset PG* to let setup start its own cluster."
-import psycopg2
-psycopg2.connect(dbname="postgres").close()
+        sc_db_settings
+        say "Using the PostgreSQL server given by PG*/ODOO_RC (${SC_DB_HOST:-socket}:${SC_DB_PORT:-5432})"
+        sc_py_db <<'PY' || die "PostgreSQL is unreachable with the settings given (PGHOST/PGPORT/PGUSER/PGPASSWORD, or db_host/db_port/db_user/db_password in ODOO_RC). Check that the server runs and accepts this user, or unset them to let setup start its own cluster."
+connect().close()
 PY
         return
     fi
@@ -138,26 +264,25 @@ PY
     mkdir -p "$SC_LOCAL"
     if [ "$(id -u)" = 0 ]; then
         id "$SC_PG_OS_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$SC_PG_OS_USER"
-        # The cluster owner must be able to walk down to .local: give the path traverse rights.
-        local p="$SC_LOCAL"
-        while [ "$p" != "/" ]; do
-            chmod o+x "$p" 2>/dev/null || true
-            p="$(dirname "$p")"
-        done
-        mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+    fi
+    sc_pg_paths
+    mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+    if [ "$(id -u)" = 0 ]; then
         chown "$SC_PG_OS_USER" "$SC_PGDATA" "$SC_PGSOCK"
-    else
-        mkdir -p "$SC_PGDATA" "$SC_PGSOCK"
+        # A cluster left in .local/pgdata by an older setup, which opened the directories
+        # above it to others; we no longer do, so say what to do if they are closed.
+        sc_pg_as test -x "$SC_PGDATA" -a -x "$SC_PGSOCK" \
+            || die "The cluster in $SC_PGDATA is out of reach of the '$SC_PG_OS_USER' user: a directory above it is not searchable by others (older setups opened them; this one changes nothing outside the project). Allow it (chmod o+x on those directories), or run as a non-root user who owns the tree."
     fi
     chmod 700 "$SC_PGDATA"
     local dbuser
     dbuser="$( [ "$(id -u)" = 0 ] && echo "$SC_PG_OS_USER" || id -un)"
     if [ ! -f "$SC_PGDATA/PG_VERSION" ]; then
-        say "Initialising a PostgreSQL cluster in .local/pgdata"
+        say "Initialising a PostgreSQL cluster in $SC_PGDATA"
         sc_pg_as "$bindir/initdb" -D "$SC_PGDATA" -U "$dbuser" --auth=trust -E UTF8 --locale=C.UTF-8 >"$SC_LOCAL/initdb.log" 2>&1 \
             || die "initdb failed, see .local/initdb.log"
         cat >>"$SC_PGDATA/postgresql.conf" <<CONF
-# student-care: socket only, in .local/pgrun
+# student-care: socket only, in $SC_PGSOCK
 listen_addresses = ''
 unix_socket_directories = '$SC_PGSOCK'
 shared_buffers = 512MB
@@ -170,17 +295,17 @@ CONF
     # full_page_writes = off: drop those lines (once) so the server is crash-safe again.
     local durable_fixed=0
     if grep -qE "$SC_PG_NONDURABLE" "$SC_PGDATA/postgresql.conf"; then
-        say "Turning PostgreSQL durability back on in .local/pgdata (fsync, synchronous_commit, full_page_writes)"
+        say "Turning PostgreSQL durability back on in $SC_PGDATA (fsync, synchronous_commit, full_page_writes)"
         sc_pg_as sed -i -E "/$SC_PG_NONDURABLE/d" "$SC_PGDATA/postgresql.conf" \
-            || die "Could not edit .local/pgdata/postgresql.conf; remove its 'fsync = off', 'synchronous_commit = off' and 'full_page_writes = off' lines by hand."
+            || die "Could not edit $SC_PGDATA/postgresql.conf; remove its 'fsync = off', 'synchronous_commit = off' and 'full_page_writes = off' lines by hand."
         durable_fixed=1
     fi
     SC_PG_STARTED=0
     if ! sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" status >/dev/null 2>&1; then
         SC_PG_STARTED=1
-        say "Starting PostgreSQL (.local/pgdata, socket in .local/pgrun)"
+        say "Starting PostgreSQL ($SC_PGDATA, socket in $SC_PGSOCK)"
         sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" -l "$SC_PGDATA/server.log" -w -t 60 start >/dev/null \
-            || die "PostgreSQL did not start; see .local/pgdata/server.log"
+            || die "PostgreSQL did not start; see $SC_PGDATA/server.log"
     elif [ "$durable_fixed" = 1 ]; then
         # All three settings take effect on reload (no restart, so other users stay connected).
         sc_pg_as "$bindir/pg_ctl" -D "$SC_PGDATA" reload >/dev/null \
@@ -198,11 +323,11 @@ CONF
 
 sc_pg_check_durable() {
     # The served cluster must be crash-safe. A reload is asynchronous: ask for a few seconds.
-    "$SC_PY" - <<PY || die "PostgreSQL in .local/pgdata runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
-import sys, time, psycopg2
+    sc_py_db <<'PY' || die "PostgreSQL in $SC_PGDATA runs without durability (see above). Remove the setting named there (postgresql.conf, postgresql.auto.conf: ALTER SYSTEM RESET ...) and restart: $SC_PG_BIN/pg_ctl -D $SC_PGDATA restart"
+import sys, time
 names = ("fsync", "synchronous_commit", "full_page_writes")
 for attempt in range(20):
-    conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}", port="${SC_DB_PORT}", user="${SC_DB_USER}")
+    conn = connect()
     cur = conn.cursor()
     cur.execute("SELECT name, setting, source, sourcefile FROM pg_settings WHERE name = ANY(%s)", (list(names),))
     off = [row for row in cur.fetchall() if row[1] == "off"]
@@ -300,10 +425,9 @@ sc_bootstrap() {
 }
 
 sc_db_exists() {
-    "$SC_PY" - "$1" <<PY
-import sys, psycopg2
-conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
-                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+    sc_py_db "$1" <<'PY'
+import sys
+conn = connect()
 cur = conn.cursor()
 cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (sys.argv[1],))
 sys.exit(0 if cur.fetchone() else 1)
@@ -326,11 +450,10 @@ PY
 
 sc_db_set() {
     # ALTER DATABASE db SET name = value (new sessions of that database only).
-    "$SC_PY" - "$1" "$2" "$3" <<PY
-import sys, psycopg2
+    sc_py_db "$1" "$2" "$3" <<'PY'
+import sys
 from psycopg2 import sql
-conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
-                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+conn = connect()
 conn.autocommit = True
 conn.cursor().execute(sql.SQL("ALTER DATABASE {} SET {} = {}").format(
     sql.Identifier(sys.argv[1]), sql.Identifier(sys.argv[2]), sql.Literal(sys.argv[3])))
@@ -338,12 +461,12 @@ PY
 }
 
 sc_db_drop() {
-    "$SC_PY" - "$1" <<PY
-import sys, psycopg2
-conn = psycopg2.connect(dbname="postgres", host="${SC_DB_HOST}" or None, port="${SC_DB_PORT}" or None,
-                        user="${SC_DB_USER}" or None, password="${SC_DB_PASSWORD}" or None)
+    sc_py_db "$1" <<'PY'
+import sys
+from psycopg2 import sql
+conn = connect()
 conn.autocommit = True
-conn.cursor().execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % sys.argv[1].replace('"', ''))
+conn.cursor().execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(sys.argv[1])))
 PY
 }
 

@@ -64,7 +64,7 @@ def test_manifests():
 
 
 def test_python_headers_and_no_fstring_translations():
-    for path in ROOT.glob("student_care*/**/*.py"):
+    for path in [*ROOT.glob("student_care*/**/*.py"), *ROOT.glob("setup/*.py")]:
         text = path.read_text()
         if path.name == "__init__.py" or not text.strip():
             continue
@@ -131,6 +131,55 @@ def test_xml_ids_follow_conventions():
                     assert xmlid.endswith("_demo"), f"demo id {xmlid} must end with _demo"
 
 
+def _start_line(node, lines):
+    """The line where node's tag or comment opens (lxml gives the line where it closes)."""
+    if isinstance(node.tag, str):
+        qname = etree.QName(node)
+        tag = f"{node.prefix}:{qname.localname}" if node.prefix else qname.localname
+        marker = re.compile(rf"<{re.escape(tag)}(?=[\s/>]|$)")
+    else:
+        marker = re.compile("<!--" if node.tag is etree.Comment else r"<\?")
+    number = node.sourceline
+    while number > 1 and not marker.search(lines[number - 1]):
+        number -= 1
+    return number
+
+
+def test_xml_well_formed_and_indented():
+    """Every XML file of the add-ons (OWL templates too) parses, and is laid out as prettier
+    lays it out (STYLE.md §16): no tabs, and each line that starts with a tag or comment is
+    indented 4 spaces per level. The text inside comments, text nodes and HTML field values
+    (mail bodies start at column 0, as in core) is content, not layout: only its lines
+    that start a tag are checked, and there for a multiple of 4 only."""
+    paths = [p for addon in ADDONS for p in sorted(addon.glob("**/*.xml"))]
+    assert paths
+    for path in paths:
+        name = path.relative_to(ROOT)
+        text = path.read_text()
+        try:
+            tree = etree.fromstring(text.encode())
+        except etree.XMLSyntaxError as error:
+            raise AssertionError(f"{name}: not well-formed: {error}") from None
+        lines = text.split("\n")
+        for number, line in enumerate(lines, 1):
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            assert "\t" not in indent, f"{name}:{number}: tab in the indentation"
+        depth_of_line = {}
+        for node in tree.iter():
+            depth = sum(1 for _ in node.iterancestors())
+            in_html = any(a.get("type") == "html" for a in node.iterancestors("field"))
+            depth_of_line.setdefault(_start_line(node, lines), (depth, in_html))
+        for number, (depth, in_html) in depth_of_line.items():
+            line = lines[number - 1]
+            if not line.lstrip().startswith("<"):
+                continue  # the node starts after other content on this line
+            indent = len(line) - len(line.lstrip(" "))
+            if in_html:
+                assert indent % 4 == 0, f"{name}:{number}: indent {indent} not a multiple of 4"
+            else:
+                assert indent == 4 * depth, f"{name}:{number}: indent {indent}, want {4 * depth}"
+
+
 def test_no_tree_views_or_attrs():
     for path in ROOT.glob("student_care*/**/*.xml"):
         text = path.read_text()
@@ -161,10 +210,11 @@ def _run(*cmd):
 
 
 def test_ruff_lint_and_format():
-    addons = [a.name for a in ADDONS] + ["tests"]
-    code, out = _run("ruff", "check", "--no-fix", *addons)
+    # setup/ is Python we ship: linted like the add-ons (STYLE.md §1).
+    paths = [a.name for a in ADDONS] + ["setup", "tests"]
+    code, out = _run("ruff", "check", "--no-fix", *paths)
     assert code == 0, out
-    code, out = _run("ruff", "format", "--check", *addons)
+    code, out = _run("ruff", "format", "--check", *paths)
     assert code == 0, out
 
 
