@@ -11,3 +11,4 @@ from . import test_outreach_privacy
 from . import test_retention
 from . import test_export
 from . import test_performance
+from . import test_settings
