@@ -21,6 +21,7 @@ DAY = date(2026, 11, 23)  # a Monday, in the past of no test: nothing is "today"
 IMPORT_QUERIES = 16
 OUTREACH_PAGE_QUERIES = 5
 ROLL_CALL_QUERIES = 14
+ROLL_CALL_CORRECTION_QUERIES = 12
 TRUANCY_ONE_STUDENT_QUERIES = 12
 
 
@@ -184,9 +185,10 @@ class TestAttendancePerformance(StudentCareCommon):
 
     # ------------------------------------------------------------------ roll call
 
-    def _roll_call(self, klass, day):
-        """Save a roll call of ``klass`` with every other student absent, then run the
-        truancy follow-up the save registered (it runs before the commit)."""
+    def _roll_call(self, klass, day, absent=0):
+        """Save a roll call of ``klass`` with every other student absent (``absent`` = 0:
+        the first, 1: the second), then run the truancy follow-up the save registered (it
+        runs before the commit)."""
         roll_call = self.env["student_care.attendance.roll_call"].create(
             {
                 "class_id": klass.id,
@@ -196,8 +198,8 @@ class TestAttendancePerformance(StudentCareCommon):
                     Command.create(
                         {
                             "student_id": student.id,
-                            "status": "absent" if index % 2 == 0 else "present",
-                            "is_absent": index % 2 == 0,
+                            "status": "absent" if index % 2 == absent else "present",
+                            "is_absent": index % 2 == absent,
                         }
                     )
                     for index, student in enumerate(klass.student_ids.sorted("name"))
@@ -225,6 +227,26 @@ class TestAttendancePerformance(StudentCareCommon):
         )
         self.assertEqual(len(saved), 25)
         self.assertEqual(len(saved.filtered(lambda r: r.status == "absent")), 13)
+
+    @users("sc_teacher")
+    def test_roll_call_correction_queries_do_not_grow_with_the_class(self):
+        """Saving the roll call again with every student's status changed corrects the
+        records in one write per status, not one per student."""
+        small, large = self.small_class.with_env(self.env), self.large_class.with_env(self.env)
+        warm = self.warm_class.with_env(self.env)
+        for klass in (warm, small, large):
+            self._roll_call(klass, DAY)()
+        self._roll_call(warm, DAY, absent=1)()  # warm the caches
+        small_count = self._queries(self._roll_call(small, DAY, absent=1))
+        save = self._roll_call(large, DAY, absent=1)
+        with self.assertQueryCount(ROLL_CALL_CORRECTION_QUERIES):
+            large_count = self._queries(save)
+        self.assertEqual(large_count, small_count)
+        saved = self.env["student_care.attendance"].search(
+            [("class_id", "=", large.id), ("date", "=", DAY)]
+        )
+        self.assertEqual(len(saved), 25)
+        self.assertEqual(len(saved.filtered(lambda r: r.status == "absent")), 12)
 
     # ------------------------------------------------------------------ truancy
 
