@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError, ValidationError
 
 CARE_GROUP = "student_care.student_care_group_care_worker"
 MANAGER_GROUP = "student_care.student_care_group_care_manager"
+# Closed cases are kept seven years unless Settings say otherwise.
+DEFAULT_RETENTION_DAYS = 7 * 365
 
 ORIGINS = [
     ("teacher", "Teacher concern"),
@@ -326,7 +328,7 @@ class StudentCareCase(models.Model):
     @api.model
     def _retention_days(self):
         value = self.env["ir.config_parameter"].sudo().get_param("student_care.retention_days")
-        return int(value) if value and value.isdigit() else 7 * 365
+        return int(value) if value and value.isdigit() else DEFAULT_RETENTION_DAYS
 
     @api.model
     def _retention_domain(self):

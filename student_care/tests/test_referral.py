@@ -244,3 +244,20 @@ class TestRetention(StudentCareDossierCommon):
         ).execute()
         self.assertEqual(self.env["student_care.case"]._retention_days(), 30)
         self.assertEqual(self.env["student_care.consent"]._consent_age(), 18)
+
+    def test_settings_show_the_defaults_the_model_applies(self):
+        """Until Settings store a value, the form shows what the cases and consents use."""
+        self.env["ir.config_parameter"].search(
+            [("key", "in", ("student_care.retention_days", "student_care.consent_age"))]
+        ).unlink()
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(
+            settings.student_care_retention_days, self.env["student_care.case"]._retention_days()
+        )
+        self.assertEqual(
+            settings.student_care_consent_age, self.env["student_care.consent"]._consent_age()
+        )
+        settings.execute()  # saving the untouched form changes nothing
+        self.assertEqual(
+            self.env["student_care.case"]._retention_days(), settings.student_care_retention_days
+        )

@@ -4,6 +4,12 @@ from datetime import date
 
 from odoo import fields, models
 
+# The defaults of a new institution, read by the company fields (and so by the settings
+# related to them) and by the code that needs a value when none is stored.
+DEFAULT_PERIODS_PER_DAY = 6
+DEFAULT_PERIOD_MINUTES = 50
+DEFAULT_SCHOOL_YEAR_START_MONTH = 8
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -16,20 +22,24 @@ class ResCompany(models.Model):
     )
     attendance_periods_per_day = fields.Integer(
         string="Periods per Day",
-        default=6,
-        help="Lesson periods of a school day. A day counts as missed when the student is "
-        "absent the whole day (period 0) or for at least half of these periods.",
+        default=DEFAULT_PERIODS_PER_DAY,
+        help="Lesson periods of a school day. For truancy and chronic absence, a day counts "
+        "as missed when the student is absent the whole day (period 0) or for at least half "
+        "of these periods; rules counted in periods count a whole-day absence as this many.",
     )
     attendance_period_minutes = fields.Integer(
         string="Minutes per Period",
-        default=50,
-        help="Used for truancy rules counted in hours when an absence has no minutes missed.",
+        default=DEFAULT_PERIOD_MINUTES,
+        help="Length of a lesson period. Truancy rules counted in hours count an absence "
+        "without minutes missed as one period of this length, and a whole-day absence as "
+        "the periods per day times this length.",
     )
     school_year_start_month = fields.Selection(
         selection=[(str(month), date(2000, month, 1).strftime("%B")) for month in range(1, 13)],
-        default="8",
+        default=str(DEFAULT_SCHOOL_YEAR_START_MONTH),
         required=True,
-        help="The school year starts on the first day of this month.",
+        help="The school year starts on the first day of this month: truancy rules counted "
+        "over the school year and the chronic-absence rate start counting again then.",
     )
 
     _sql_constraints = [
@@ -53,7 +63,7 @@ class ResCompany(models.Model):
     def _school_year_start(self, day):
         """First day of the school year that contains ``day``."""
         self.ensure_one()
-        month = int(self.school_year_start_month or 8)
+        month = int(self.school_year_start_month or DEFAULT_SCHOOL_YEAR_START_MONTH)
         year = day.year if day.month >= month else day.year - 1
         return date(year, month, 1)
 

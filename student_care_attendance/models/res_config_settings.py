@@ -9,3 +9,12 @@ class ResConfigSettings(models.TransientModel):
     attendance_outreach_period = fields.Integer(
         related="company_id.attendance_outreach_period", readonly=False
     )
+    attendance_periods_per_day = fields.Integer(
+        related="company_id.attendance_periods_per_day", readonly=False
+    )
+    attendance_period_minutes = fields.Integer(
+        related="company_id.attendance_period_minutes", readonly=False
+    )
+    school_year_start_month = fields.Selection(
+        related="company_id.school_year_start_month", readonly=False
+    )

@@ -5,16 +5,20 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 
+from .res_company import DEFAULT_PERIOD_MINUTES, DEFAULT_PERIODS_PER_DAY
+
 # Share of students per absence profile: (share, lowest, highest day-absence rate).
 PROFILES = ((0.70, 0.0, 0.04), (0.18, 0.05, 0.09), (0.09, 0.10, 0.19), (0.03, 0.20, 0.35))
-PERIOD_MINUTES = 50
+PERIOD_MINUTES = DEFAULT_PERIOD_MINUTES
 
 
 class StudentCareGenerator(models.AbstractModel):
     _inherit = "student_care.generator"
 
     @api.model
-    def _generate_attendance(self, company, date_from, date_to, periods=6, seed=1):
+    def _generate_attendance(
+        self, company, date_from, date_to, periods=DEFAULT_PERIODS_PER_DAY, seed=1
+    ):
         """Period attendance for every enrolled student of ``company`` on the weekdays from
         ``date_from`` to ``date_to``, with realistic absence: most students rarely miss a
         day, about one in eight is chronically absent, truants skip without excuse.

@@ -10,3 +10,5 @@ from . import test_wizard_privacy
 from . import test_outreach_privacy
 from . import test_retention
 from . import test_export
+from . import test_performance
+from . import test_settings

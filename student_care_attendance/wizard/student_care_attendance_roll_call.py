@@ -1,5 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -72,13 +74,13 @@ class StudentCareAttendanceRollCall(models.TransientModel):
                 ]
             )
         }
-        to_create = []
+        to_create, to_write = [], defaultdict(lambda: attendance)
         for line in self.line_ids:
             values = {"status": line.status, "reason_id": line.reason_id.id}
             record = existing.get(line.student_id.id)
             if record:
                 if record.status != line.status or record.reason_id != line.reason_id:
-                    record.write(values)
+                    to_write[(line.status, line.reason_id.id)] |= record
             else:
                 to_create.append(
                     {
@@ -89,6 +91,8 @@ class StudentCareAttendanceRollCall(models.TransientModel):
                         "source": "teacher",
                     }
                 )
+        for (status, reason_id), records in to_write.items():
+            records.write({"status": status, "reason_id": reason_id})
         attendance.create(to_create)
         return {
             "type": "ir.actions.client",
