@@ -6,6 +6,7 @@ from . import res_partner
 from . import student_care_generator
 from . import base
 from . import student_care_access_guard
+from . import student_care_student_mixin
 from . import student_care_case_stage
 from . import student_care_case_category
 from . import student_care_case_tag

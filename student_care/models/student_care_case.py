@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time, timedelta
 
-from odoo import Command, _, api, fields, models
+from markupsafe import Markup
+
+from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 CARE_GROUP = "student_care.student_care_group_care_worker"
@@ -37,7 +39,12 @@ class StudentCareCase(models.Model):
 
     _name = "student_care.case"
     _description = "Care Case"
-    _inherit = ["mail.thread", "mail.activity.mixin", "student_care.access.guard"]
+    _inherit = [
+        "student_care.student.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "student_care.access.guard",
+    ]
     _order = "priority desc, signal_date desc, id desc"
     _check_company_auto = True
     _mail_post_access = "write"
@@ -48,28 +55,18 @@ class StudentCareCase(models.Model):
         return self.env["student_care.case.stage"].search([("is_closed", "=", False)], limit=1)
 
     def _default_team_id(self):
-        return self.env["student_care.team"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        )
+        return self.env["student_care.team"]._first_of(self.env.company)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
     )
+    # The student and institution block comes from student_care.student.mixin.
     student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        index=True,
+        required=False,
         ondelete="restrict",
         tracking=True,
         help="Required while the case is kept; removed when the case is anonymised.",
         domain="[('is_student', '=', True), ('company_id', '=', company_id)]",
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
     )
     category_id = fields.Many2one(
         comodel_name="student_care.case.category",
@@ -196,17 +193,9 @@ class StudentCareCase(models.Model):
 
     @api.constrains("student_id", "company_id")
     def _check_student(self):
-        for case in self:
-            if case.anonymised_on:
-                continue
-            if not case.student_id:
-                raise ValidationError(_("A care case is always about a student."))
-            case.student_id._check_student_of(case.company_id)
-
-    @api.onchange("student_id")
-    def _onchange_student_id(self):
-        if self.student_id.company_id:
-            self.company_id = self.student_id.company_id
+        if any(not case.anonymised_on and not case.student_id for case in self):
+            raise ValidationError(_("A care case is always about a student."))
+        return super()._check_student()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -214,12 +203,91 @@ class StudentCareCase(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence.next_by_code("student_care.case") or "/"
-            if vals.get("student_id") and not vals.get("company_id"):
-                student = self.env["res.partner"].browse(vals["student_id"])
-                vals["company_id"] = student.company_id.id
         cases = super().create(vals_list)
         cases._sync_closed_date()
         return cases
+
+    @api.model
+    def _open_or_join(self, signals):
+        """Open a case in the first stage for each signal, or add it to the open case of the
+        same student and category. Returns the cases, one per signal, in order.
+
+        ``signals``: dicts with ``student`` (res.partner), ``category``
+        (student_care.case.category), ``description`` (HTML or text), and optionally
+        ``urgent`` (bool), ``origin`` (default ``teacher``) and ``reporter`` (res.users; the
+        name the care team reads, none for an automatic rule).
+
+        The reporter usually may not read cases, so this runs as the superuser *user*, not
+        as the reporter in sudo: Odoo lets the author and the creator of a message read it,
+        and a message written in the reporter's name would tell them that a case exists and
+        its reference. The reporter's name is in the message text, for the care team. The
+        cases returned are superuser records: for server-side callers only.
+        """
+        cases = (
+            self.env["student_care.case"]
+            .with_user(SUPERUSER_ID)
+            .sudo()
+            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+        )
+        if not signals:
+            return cases
+        students = cases.env["res.partner"].concat(*(s["student"] for s in signals))
+        categories = cases.env["student_care.case.category"].concat(
+            *(s["category"] for s in signals)
+        )
+        open_cases = {}
+        for case in cases.search(
+            [
+                ("student_id", "in", students.ids),
+                ("category_id", "in", categories.ids),
+                ("is_closed", "=", False),
+            ],
+            order="id",
+        ):
+            open_cases.setdefault((case.student_id.id, case.category_id.id), case)
+        result = []
+        for signal in signals:
+            key = (signal["student"].id, signal["category"].id)
+            case = open_cases.get(key)
+            if case:
+                case._join_signal(signal)
+            else:
+                case = open_cases[key] = cases.create(cases._open_signal_vals(signal))
+            result.append(case.id)
+        return cases.browse(result)
+
+    @api.model
+    def _open_signal_vals(self, signal):
+        company = signal["student"].company_id
+        team = self.env["student_care.team"]._first_of(company)
+        return {
+            "student_id": signal["student"].id,
+            "company_id": company.id,
+            "category_id": signal["category"].id,
+            "origin": signal.get("origin") or "teacher",
+            "description": signal["description"],
+            "priority": "2" if signal.get("urgent") else "0",
+            "team_id": team.id,
+            "user_id": team.manager_id.id,
+        }
+
+    def _join_signal(self, signal):
+        self.ensure_one()
+        reporter = signal.get("reporter")
+        if reporter:
+            heading = _("Concern reported by %(name)s:", name=reporter.name)
+        else:
+            origins = dict(self._fields["origin"]._description_selection(self.env))
+            heading = _(
+                "New signal (%(origin)s):", origin=origins[signal.get("origin") or "teacher"]
+            )
+        self.message_post(
+            body=Markup("<p>%s</p>%s") % (heading, signal["description"] or ""),
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        if signal.get("urgent") and self.priority < "2":
+            self.priority = "2"
 
     def write(self, vals):
         result = super().write(vals)

@@ -1,6 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StudentCareTeam(models.Model):
@@ -35,3 +35,8 @@ class StudentCareTeam(models.Model):
     )
     color = fields.Integer()
     active = fields.Boolean(default=True)
+
+    @api.model
+    def _first_of(self, company):
+        """The institution's first care team: new cases go to it and to its manager."""
+        return self.search([("company_id", "=", company.id)], limit=1)

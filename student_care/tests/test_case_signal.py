@@ -1,5 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError
 from odoo.tests import Form
 from odoo.tools import mute_logger
@@ -108,3 +109,37 @@ class TestReportConcern(StudentCareCaseCommon):
         action = self.student.with_user(self.users["teacher"]).action_report_concern()
         self.assertEqual(action["res_model"], "student_care.case.signal")
         self.assertEqual(action["context"]["default_student_id"], self.student.id)
+
+    def test_open_or_join_in_one_batch(self):
+        Case = self.env["student_care.case"]
+        reporter = self.users["teacher"]
+        signal = {
+            "student": self.student,
+            "category": self.truancy,
+            "description": "<p>First</p>",
+            "reporter": reporter,
+        }
+        cases = Case._open_or_join(
+            [
+                signal,
+                {**signal, "description": "Second <b>", "urgent": True},
+                {**signal, "category": self.wellbeing, "origin": "guardian", "reporter": None},
+            ]
+        )
+        self.assertEqual(len(cases), 3, "one case per signal, in order")
+        self.assertEqual(cases[0], cases[1], "the same kind joins within the batch too")
+        self.assertNotEqual(cases[0], cases[2])
+        self.assertTrue(cases.env.su)
+        self.assertEqual(cases.env.uid, SUPERUSER_ID)
+        self.assertRecordValues(
+            cases[0] | cases[2],
+            [
+                {"priority": "2", "origin": "teacher", "user_id": self.users["caremanager"].id},
+                {"priority": "0", "origin": "guardian", "user_id": self.users["caremanager"].id},
+            ],
+        )
+        joined = cases[0].message_ids.filtered(lambda m: "Second" in (m.body or ""))
+        self.assertIn(reporter.name, joined.body)
+        self.assertIn("Second &lt;b&gt;", joined.body, "plain text is escaped")
+        self.assertEqual(joined.author_id, self.env.ref("base.partner_root"))
+        self.assertFalse(Case._open_or_join([]))

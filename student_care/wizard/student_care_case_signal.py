@@ -1,12 +1,14 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup
-
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 
 
 class StudentCareCaseSignal(models.TransientModel):
-    """Report a concern about a student: any staff member may, without reading any case."""
+    """Report a concern about a student: any staff member may, without reading any case.
+
+    The wizard only collects the concern: ``student_care.case._open_or_join`` decides the
+    case, its team and owner, and what is posted.
+    """
 
     _name = "student_care.case.signal"
     _description = "Report a Concern"
@@ -41,7 +43,18 @@ class StudentCareCaseSignal(models.TransientModel):
     def action_submit(self):
         self.ensure_one()
         self.student_id.check_access("read")
-        self._open_or_join_case()
+        self.env["student_care.case"]._open_or_join(
+            [
+                {
+                    "student": self.student_id,
+                    "category": self.category_id,
+                    "description": self.description,
+                    "urgent": self.is_urgent,
+                    "origin": "teacher",
+                    "reporter": self.env.user,
+                }
+            ]
+        )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -55,55 +68,3 @@ class StudentCareCaseSignal(models.TransientModel):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
-
-    def _open_or_join_case(self):
-        """Open a case in the first stage, or add the concern to the open case of that kind.
-
-        The reporter usually may not read cases, so this runs as the superuser *user*, not
-        as the reporter in sudo: Odoo lets the author and the creator of a message read it,
-        and a message written in the reporter's name would tell them that a case exists and
-        its reference. The reporter's name is in the message text, for the care team. The
-        case returned is a superuser record: for server-side callers only.
-        """
-        cases = (
-            self.env["student_care.case"]
-            .with_user(SUPERUSER_ID)
-            .sudo()
-            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
-        )
-        case = cases.search(
-            [
-                ("student_id", "=", self.student_id.id),
-                ("category_id", "=", self.category_id.id),
-                ("is_closed", "=", False),
-            ],
-            limit=1,
-        )
-        if case:
-            case.message_post(
-                body=Markup("<p>%s</p>%s")
-                % (
-                    _("Concern reported by %(name)s:", name=self.env.user.name),
-                    self.description or "",
-                ),
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-            )
-            if self.is_urgent and case.priority < "2":
-                case.priority = "2"
-            return case
-        company = self.student_id.company_id
-        # Teams are readable by every employee of the institution: no sudo needed here.
-        team = self.env["student_care.team"].search([("company_id", "=", company.id)], limit=1)
-        return cases.create(
-            {
-                "student_id": self.student_id.id,
-                "company_id": company.id,
-                "category_id": self.category_id.id,
-                "origin": "teacher",
-                "description": self.description,
-                "priority": "2" if self.is_urgent else "0",
-                "team_id": team.id,
-                "user_id": team.manager_id.id,
-            }
-        )

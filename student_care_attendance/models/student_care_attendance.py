@@ -28,23 +28,17 @@ class StudentCareAttendance(models.Model):
 
     _name = "student_care.attendance"
     _description = "Attendance"
-    _inherit = ["mail.thread"]
+    _inherit = ["student_care.student.mixin", "mail.thread"]
     _order = "date desc, period, id"
     _rec_name = "date"
 
+    # The student and institution block comes from student_care.student.mixin; no index of
+    # their own (see init).
     student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        required=True,
-        ondelete="cascade",
-        domain="[('is_student', '=', True)]",
-        help="Searched through the unique (student, date, period) index.",
+        index=False, help="Searched through the unique (student, date, period) index."
     )
     company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        default=lambda self: self.env.company,
+        index=False,
         help="Searched through the covering index of absences (institution, date, student).",
     )
     class_id = fields.Many2one(
@@ -99,16 +93,12 @@ class StudentCareAttendance(models.Model):
                 SQL("DROP INDEX IF EXISTS %s", SQL.identifier(f"{self._table}{name}"))
             )
 
-    @api.constrains("student_id", "company_id")
-    def _check_student(self):
-        for record in self:
-            record.student_id._check_student_of(record.company_id)
-
     @api.onchange("student_id")
     def _onchange_student_id(self):
+        result = super()._onchange_student_id()
         if self.student_id:
-            self.company_id = self.student_id.company_id
             self.class_id = self.student_id.class_id
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -119,7 +109,6 @@ class StudentCareAttendance(models.Model):
         for vals in vals_list:
             student = by_id.get(vals.get("student_id"))
             if student:
-                vals.setdefault("company_id", student.company_id.id)
                 vals.setdefault("class_id", student.class_id.id)
         records = super(StudentCareAttendance, self.with_context(**self._create_context())).create(
             vals_list

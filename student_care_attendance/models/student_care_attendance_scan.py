@@ -35,23 +35,9 @@ class StudentCareAttendanceScan(models.Model):
     _name = "student_care.attendance.scan"
     _description = "Entry Scan"
     _order = "scan_time desc, id desc"
+    _inherit = ["student_care.student.mixin"]
     _rec_name = "scan_time"
 
-    student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('is_student', '=', True)]",
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     scan_time = fields.Datetime(string="Scanned At", required=True, default=fields.Datetime.now)
     date = fields.Date(
         compute="_compute_date",
@@ -90,20 +76,8 @@ class StudentCareAttendanceScan(models.Model):
             moment = scan.scan_time and pytz.utc.localize(scan.scan_time).astimezone(tz)
             scan.date = moment and moment.date()
 
-    @api.constrains("student_id", "company_id")
-    def _check_student(self):
-        for scan in self:
-            scan.student_id._check_student_of(scan.company_id)
-
     @api.model_create_multi
     def create(self, vals_list):
-        students = self.env["res.partner"].browse(
-            [vals["student_id"] for vals in vals_list if vals.get("student_id")]
-        )
-        company_of = {student.id: student.company_id.id for student in students}
-        for vals in vals_list:
-            if vals.get("student_id") in company_of:
-                vals.setdefault("company_id", company_of[vals["student_id"]])
         scans = super().create(vals_list)
         self.env["student_care.outreach.call"]._mark_recovered(
             [(scan.student_id.id, scan.date, scan.scan_time) for scan in scans]

@@ -44,23 +44,9 @@ class StudentCareOutreachCall(models.Model):
     _description = "Outreach Call"
     _order = "call_time desc, id desc"
     _rec_name = "call_time"
+    _inherit = ["student_care.student.mixin"]
     _check_company_auto = True
 
-    student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('is_student', '=', True)]",
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     attendance_id = fields.Many2one(
         comodel_name="student_care.attendance",
         string="Absence",
@@ -148,11 +134,6 @@ class StudentCareOutreachCall(models.Model):
             link = call.guardian_link_id
             call.phone = link.mobile or link.phone
 
-    @api.constrains("student_id", "company_id")
-    def _check_student(self):
-        for call in self:
-            call.student_id._check_student_of(call.company_id)
-
     @api.onchange("outcome")
     def _onchange_outcome(self):
         if self.outcome in ("no_answer", "wrong_number"):
@@ -166,9 +147,6 @@ class StudentCareOutreachCall(models.Model):
         said = [(vals.pop("reason_given", False) or "").strip() for vals in vals_list]
         for vals in vals_list:
             vals["caller_id"] = self.env.uid  # nobody logs a call in someone else's name
-            if vals.get("student_id") and not vals.get("company_id"):
-                student = self.env["res.partner"].browse(vals["student_id"])
-                vals["company_id"] = student.company_id.id
         calls = super().create(vals_list)
         for call, text in zip(calls, said, strict=True):
             call._write_to_dossier(text)
@@ -202,19 +180,22 @@ class StudentCareOutreachCall(models.Model):
         cases = self.env["student_care.case"].sudo()
         case = cases.browse()
         if self.is_follow_up_needed:
-            signal = self.env["student_care.case.signal"].create(
-                {
-                    "student_id": self.student_id.id,
-                    "category_id": self.env.ref(
-                        "student_care.student_care_case_category_truancy"
-                    ).id,
-                    "description": _(
-                        "Follow-up needed after the morning outreach call of %(date)s.",
-                        date=self.date,
-                    ),
-                }
+            case = cases._open_or_join(
+                [
+                    {
+                        "student": self.student_id,
+                        "category": self.env.ref(
+                            "student_care.student_care_case_category_truancy"
+                        ),
+                        "description": _(
+                            "Follow-up needed after the morning outreach call of %(date)s.",
+                            date=self.date,
+                        ),
+                        "origin": "teacher",
+                        "reporter": self.env.user,
+                    }
+                ]
             )
-            case = signal._open_or_join_case()
         else:
             case = cases.search(
                 [("student_id", "=", self.student_id.id), ("is_closed", "=", False)],

@@ -125,57 +125,29 @@ class StudentCareTruancyEvent(models.Model):
 
     def _act_case(self):
         truancy = self.env.ref("student_care.student_care_case_category_truancy")
-        Case = self.env["student_care.case"].with_context(
-            mail_create_nosubscribe=True, mail_create_nolog=True
-        )
-        open_cases = {
-            case.student_id.id: case
-            for case in Case.search(
-                [
-                    ("student_id", "in", self.student_id.ids),
-                    ("category_id", "=", truancy.id),
-                    ("is_closed", "=", False),
-                ],
-                order="id",
-            )
-        }
-        teams = {}
-        for event in self:
-            if event.company_id.id not in teams:
-                teams[event.company_id.id] = self.env["student_care.team"].search(
-                    [("company_id", "=", event.company_id.id)], limit=1
-                )
-        new_events = self.filtered(lambda e: e.student_id.id not in open_cases)
-        by_student = {}
-        for event in new_events:
-            by_student.setdefault(event.student_id.id, event)
-        created = Case.create(
+        units = dict(self._fields["unit"]._description_selection(self.env))
+        cases = self.env["student_care.case"]._open_or_join(
             [
                 {
-                    "student_id": event.student_id.id,
-                    "company_id": event.company_id.id,
-                    "team_id": teams[event.company_id.id].id,
-                    "category_id": truancy.id,
+                    "student": event.student_id,
+                    "category": truancy,
                     "origin": "truancy_rule",
                     # Neutral: the rule and the figure, nothing about why.
-                    "description": _(
+                    "description": self.env._(
                         "Truancy rule %(rule)s: %(amount)s %(unit)s counted from %(start)s "
                         "to %(end)s.",
                         rule=event.rule_id.name,
                         amount=round(event.amount, 1),
-                        unit=dict(event._fields["unit"]._description_selection(self.env)).get(
-                            event.unit
-                        ),
+                        unit=units.get(event.unit),
                         start=event.window_start,
                         end=event.window_end,
                     ),
                 }
-                for event in by_student.values()
+                for event in self
             ]
         )
-        open_cases.update({case.student_id.id: case for case in created})
-        for event in self:
-            event.case_id = open_cases[event.student_id.id]
+        for event, case in zip(self, cases, strict=True):
+            event.case_id = case.id
 
     def _act_report(self):
         reports = self.env["student_care.truancy.report"].create(
