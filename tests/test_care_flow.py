@@ -7,8 +7,10 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.student_care.tests.probes import role_users
 
 
 @tagged("post_install", "-at_install")
@@ -19,12 +21,9 @@ class TestCareFlow(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         school = cls.env["res.company"].create({"name": "Flow School"})
-        common = {"company_id": school.id, "company_ids": [school.id]}
-        group = "student_care.student_care_group_"
-        cls.teacher = new_test_user(cls.env, "flow_teacher", f"{group}teacher", **common)
-        cls.worker = new_test_user(cls.env, "flow_worker", f"{group}care_worker", **common)
-        cls.manager = new_test_user(cls.env, "flow_manager", f"{group}care_manager", **common)
-        cls.agency_user = new_test_user(cls.env, "flow_agency", f"{group}specialist", **common)
+        users = role_users(cls.env, school, "flow", export=False)
+        cls.teacher, cls.worker = users["teacher"], users["careworker"]
+        cls.manager, cls.agency_user = users["caremanager"], users["specialist"]
         cls.env["student_care.team"].create(
             {
                 "name": "Flow team",

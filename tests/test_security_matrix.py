@@ -10,22 +10,22 @@ import base64
 import logging
 
 from odoo import Command
-from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.student_care.tests.probes import (
+    MATRIX_ROLES,
+    MUTED,
+    RpcProbes,
+    orm_probe,
+    orm_probes,
+    role_users,
+    rpc_not_found,
+)
 
 _logger = logging.getLogger(__name__)
 
-ROLES = {
-    "teacher": "student_care.student_care_group_teacher",
-    "attendance": "student_care.student_care_group_attendance_officer",
-    "careworker": "student_care.student_care_group_care_worker",
-    "specialist": "student_care.student_care_group_specialist",
-    "caremanager": "student_care.student_care_group_care_manager",
-    "billing": "student_care.student_care_group_billing_officer",
-    "admin": "base.group_system,base.group_partner_manager",
-}
+ROLES = MATRIX_ROLES
 CARE = {"careworker", "caremanager"}
 ALL = set(ROLES)
 # object key -> (readers, writers, unlinkers, creators)
@@ -80,16 +80,10 @@ WRITE_VALUES = {
     "ir.attachment": {"description": "renamed"},
     "student_care.service.delivery": {"quantity": 2.0},
 }
-MUTED = (
-    "odoo.addons.base.models.ir_model",
-    "odoo.addons.base.models.ir_rule",
-    "odoo.models",
-    "odoo.http",
-)
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityMatrix(HttpCase):
+class TestSecurityMatrix(RpcProbes, HttpCase):
     test_module = "student_care"
 
     @classmethod
@@ -98,16 +92,7 @@ class TestSecurityMatrix(HttpCase):
         env = cls.env(context=dict(cls.env.context, mail_create_nolog=True, tracking_disable=True))
         cls.env = env
         school = env["res.company"].create({"name": "Matrix School"})
-        cls.users = {
-            role: new_test_user(
-                env,
-                login=f"mx_{role}",
-                groups=f"base.group_user,base.group_allow_export,{groups}",
-                company_id=school.id,
-                company_ids=[school.id],
-            )
-            for role, groups in ROLES.items()
-        }
+        cls.users = role_users(env, school, "mx", roles=ROLES)
         teacher, worker = cls.users["teacher"], cls.users["careworker"]
         klass = env["student_care.class"].create({"name": "MX1", "company_id": school.id})
         student = env["res.partner"].create(
@@ -248,8 +233,6 @@ class TestSecurityMatrix(HttpCase):
 
     # --- ORM ------------------------------------------------------------------------------
     def _orm_probes(self, user, record):
-        model = self.env[record._name].with_user(user)
-        rec = record.with_user(user)
         content = CONTENT_FIELD[record._name]
         create_vals = {
             "student_care.case": lambda: {
@@ -276,14 +259,12 @@ class TestSecurityMatrix(HttpCase):
                 "res_id": record.sudo().res_id,
             },
         }
-        probes = {
-            "read": lambda: rec.read([content]),
-            "export": lambda: rec.export_data([content]),
-            "search": lambda: self._found(model.search([("id", "=", record.id)]), record),
-            "read_group": lambda: self._found_group(model, record),
-            "write": lambda: rec.write(WRITE_VALUES.get(record._name, {content: "<p>x</p>"})),
-            "unlink": lambda: rec.unlink(),
-        }
+        if record._name in create_vals:
+            create = create_vals[record._name]
+        else:
+            create = lambda: self._billing_create_vals(record)  # noqa: E731
+        write_vals = WRITE_VALUES.get(record._name, {content: "<p>x</p>"})
+        probes = orm_probes(user, record, [content], write_vals, create)
         if record._name == "mail.message":
             probes.pop("write")
             probes.pop("unlink")
@@ -294,23 +275,7 @@ class TestSecurityMatrix(HttpCase):
                 .with_user(user)
                 .message_post(body="hi")
             )
-        elif record._name in create_vals:
-            probes["create"] = lambda: model.create(create_vals[record._name]())
-        else:
-            probes["create"] = lambda: model.create(self._billing_create_vals(record))
-        probes["name_search"] = lambda: self._found(
-            model.browse([r[0] for r in model.name_search("", limit=1000)]), record
-        )
         return probes
-
-    def _found(self, records, record):
-        if record not in records:
-            raise AccessError("not found")
-
-    def _found_group(self, model, record):
-        groups = model._read_group([("id", "=", record.id)], [], ["__count"])
-        if not groups or not groups[0][0]:
-            raise AccessError("not counted")
 
     def _allowed(self, role, key, operation):
         readers, writers, unlinkers, creators = EXPECT[key]
@@ -335,42 +300,24 @@ class TestSecurityMatrix(HttpCase):
                     probes += 1
                     allowed = self._allowed(role, key, operation)
                     with self.subTest(role=role, object=key, op=operation, allowed=allowed):
-                        self.env.invalidate_all()
-                        savepoint = self.env.cr.savepoint()
-                        try:
-                            if allowed:
-                                call()
-                                self.env.flush_all()
-                            else:
-                                with self.assertRaises(AccessError):
-                                    call()
-                                    self.env.flush_all()
-                        finally:
-                            savepoint.close(rollback=True)
-                            self.env.invalidate_all(flush=False)
+                        self.assertEqual(orm_probe(self.env, call), allowed)
         _logger.info("Security matrix (ORM): %s probes over %s roles", probes, len(self.users))
         self.assertGreater(probes, 500)
         self.assertFalse(failures)
 
     # --- JSON-RPC with real logins -------------------------------------------------------
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     def _rpc_probes(self, record):
         model, ids, content = record._name, [record.id], CONTENT_FIELD[record._name]
         probes = {
-            "read": lambda: self._rpc(model, "read", [ids, [content]]),
-            "export": lambda: self._rpc(model, "export_data", [ids, [content]]),
+            "read": lambda: self.rpc(model, "read", [ids, [content]]),
+            "export": lambda: self.rpc(model, "export_data", [ids, [content]]),
             "search": lambda: self._check_found(
-                self._rpc(model, "search", [[("id", "=", record.id)]]), record.id
+                self.rpc(model, "search", [[("id", "=", record.id)]]), record.id
             ),
             "read_group": lambda: self._check_found(
                 [
                     g["__count"]
-                    for g in self._rpc(
+                    for g in self.rpc(
                         model,
                         "read_group",
                         [[("id", "=", record.id)], ["id:count"], []],
@@ -381,15 +328,15 @@ class TestSecurityMatrix(HttpCase):
             ),
         }
         probes["name_search"] = lambda: self._check_found(
-            [r[0] for r in self._rpc(model, "name_search", [""], {"limit": 1000})], record.id
+            [r[0] for r in self.rpc(model, "name_search", [""], {"limit": 1000})], record.id
         )
         if model != "mail.message":
             values = WRITE_VALUES.get(model, {content: "<p>rpc</p>"})
-            probes["write"] = lambda: self._rpc(model, "write", [ids, values])
+            probes["write"] = lambda: self.rpc(model, "write", [ids, values])
             # Deleting and creating over RPC are probed where they must be refused; the
             # ORM matrix covers the allowed side without changing the fixtures.
-            probes["unlink"] = lambda: self._rpc(model, "unlink", [ids])
-            probes["create"] = lambda: self._rpc(model, "create", [self._rpc_create_vals(record)])
+            probes["unlink"] = lambda: self.rpc(model, "unlink", [ids])
+            probes["create"] = lambda: self.rpc(model, "create", [self._rpc_create_vals(record)])
         return probes
 
     def _rpc_create_vals(self, record):
@@ -413,13 +360,13 @@ class TestSecurityMatrix(HttpCase):
 
     def _check_found(self, values, expected):
         if expected not in values:
-            raise JsonRpcException(code=403, message="odoo.exceptions.AccessError (not found)")
+            raise rpc_not_found()
 
     @mute_logger(*MUTED)
     def test_rpc_matrix(self):
         probes = 0
         for role, user in self.users.items():
-            self.authenticate(user.login, user.login)
+            self.login_as(user)
             for key, record in self.objects.items():
                 for operation, call in self._rpc_probes(record).items():
                     allowed = self._allowed(role, key, operation)
@@ -427,11 +374,7 @@ class TestSecurityMatrix(HttpCase):
                         continue
                     probes += 1
                     with self.subTest(role=role, object=key, op=operation, allowed=allowed):
-                        if allowed:
-                            call()
-                        else:
-                            with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                                call()
+                        self.assertEqual(self.rpc_allowed(call), allowed)
         _logger.info(
             "Security matrix (JSON-RPC): %s probes over %s roles", probes, len(self.users)
         )
@@ -491,10 +434,10 @@ class TestSecurityMatrix(HttpCase):
         note = self.objects["note_confidential"]
         logs = self.env["student_care.access.log"]
         before = logs.search_count([("note_ref", "=", note.id)])
-        self.authenticate("mx_careworker", "mx_careworker")
-        rows = self._rpc("student_care.note", "search_read", [[("id", "=", note.id)], ["body"]])
+        self.login_as(self.users["careworker"])
+        rows = self.rpc("student_care.note", "search_read", [[("id", "=", note.id)], ["body"]])
         self.assertIn("text confidential", rows[0]["body"])
-        result = self._rpc(
+        result = self.rpc(
             "student_care.note",
             "web_search_read",
             [[("id", "=", note.id)], {"body": {}}],
@@ -502,7 +445,7 @@ class TestSecurityMatrix(HttpCase):
         self.assertIn("text confidential", result["records"][0]["body"])
         self.assertEqual(logs.search_count([("note_ref", "=", note.id)]), before + 2)
         # A role that may not read it gets nothing and leaves no content trail.
-        self.authenticate("mx_caremanager", "mx_caremanager")
-        rows = self._rpc("student_care.note", "search_read", [[("id", "=", note.id)], ["body"]])
+        self.login_as(self.users["caremanager"])
+        rows = self.rpc("student_care.note", "search_read", [[("id", "=", note.id)], ["body"]])
         self.assertEqual(rows, [])
         self.assertEqual(logs.search_count([("note_ref", "=", note.id)]), before + 2)

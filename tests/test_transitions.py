@@ -55,6 +55,8 @@ from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import SQL, lazy_property, mute_logger
 
+from odoo.addons.student_care.tests.probes import RpcProbes
+
 _logger = logging.getLogger(__name__)
 
 # A broken enumeration must not pass with a handful of attempts (over 16,000 run today).
@@ -544,7 +546,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTransitionsRpc(TransitionFixtures, HttpCase):
+class TestTransitionsRpc(RpcProbes, TransitionFixtures, HttpCase):
     """The known holes, replayed by their attacker with a real login over JSON-RPC."""
 
     PREFIX = "trx"
@@ -555,15 +557,8 @@ class TestTransitionsRpc(TransitionFixtures, HttpCase):
         super().setUpClass()
         cls._build_fixtures()
 
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     def _login(self, role):
-        login = self.users[role].login
-        self.authenticate(login, login)
+        self.login_as(self.users[role])
 
     def _rpc_readable(self, role):
         """(model, id) of the fixtures that ``role`` finds and reads over JSON-RPC."""
@@ -571,7 +566,7 @@ class TestTransitionsRpc(TransitionFixtures, HttpCase):
         readable = set()
         for model, ids in self.universe.items():
             try:
-                rows = self._rpc(
+                rows = self.rpc(
                     model,
                     "search_read",
                     [[("id", "in", sorted(ids))], READS[model]],
@@ -586,9 +581,9 @@ class TestTransitionsRpc(TransitionFixtures, HttpCase):
         """Call as ``role``; True if the server accepted it, False if it refused."""
         self._login(role)
         try:
-            self._rpc(model, method, args)
+            self.rpc(model, method, args)
         except JsonRpcException:
-            return False
+            return False  # refused in any way: access, validation, user error
         return True
 
     def _assert_nothing_new(self, role, before, attempt):
@@ -630,7 +625,7 @@ class TestTransitionsRpc(TransitionFixtures, HttpCase):
         self._assert_nothing_new("careworker", before, "case:a_mate write user_id=careworker")
         note = self.notes["a_mate/confidential"]
         with self.assertRaises(JsonRpcException, msg="careworker reads a_mate/confidential"):
-            self._rpc("student_care.note", "read", [[note.id], ["body"]])
+            self.rpc("student_care.note", "read", [[note.id], ["body"]])
 
     @mute_logger(*MUTED)
     def test_rpc_caremanager_takes_any_case(self):
@@ -642,7 +637,7 @@ class TestTransitionsRpc(TransitionFixtures, HttpCase):
         self._assert_nothing_new("caremanager", before, "case:b write user_id=caremanager")
         note = self.notes["b/confidential"]
         with self.assertRaises(JsonRpcException, msg="caremanager reads b/confidential"):
-            self._rpc("student_care.note", "read", [[note.id], ["body"]])
+            self.rpc("student_care.note", "read", [[note.id], ["body"]])
 
     @mute_logger(*MUTED)
     def test_rpc_concern_drafts_stay_with_their_author(self):
@@ -651,13 +646,13 @@ class TestTransitionsRpc(TransitionFixtures, HttpCase):
         for role in ("billing", "attendance"):
             with self.subTest(role=role):
                 self._login(role)
-                rows = self._rpc("student_care.case.signal", "search_read", [[], ["description"]])
+                rows = self.rpc("student_care.case.signal", "search_read", [[], ["description"]])
                 self.assertFalse(
                     others & {row["id"] for row in rows}, f"{role} finds others' drafts"
                 )
                 draft = self.drafts["mate"]
                 with self.assertRaises(JsonRpcException, msg=f"{role} reads signal:mate"):
-                    self._rpc("student_care.case.signal", "read", [[draft.id], ["description"]])
+                    self.rpc("student_care.case.signal", "read", [[draft.id], ["description"]])
                 self.assertFalse(
                     self._try(
                         role,
@@ -673,10 +668,10 @@ class TestTransitionsRpc(TransitionFixtures, HttpCase):
         """A care worker reads consents of the students of their cases, not of others."""
         consent = self.consents["nocase"]
         self._login("careworker")
-        rows = self._rpc("student_care.consent", "search_read", [[], ["purpose"]])
+        rows = self.rpc("student_care.consent", "search_read", [[], ["purpose"]])
         self.assertNotIn(consent.id, {row["id"] for row in rows}, "careworker finds it")
         with self.assertRaises(JsonRpcException, msg="careworker reads consent:nocase"):
-            self._rpc("student_care.consent", "read", [[consent.id], ["purpose"]])
+            self.rpc("student_care.consent", "read", [[consent.id], ["purpose"]])
         before = self._rpc_readable("careworker")
         vals = {"student_id": self.students["a1"].id}
         self.assertFalse(

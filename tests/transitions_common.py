@@ -18,18 +18,12 @@ import psycopg2
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user
 
-ROLES = {
-    "teacher": "student_care.student_care_group_teacher",
-    "attendance": "student_care.student_care_group_attendance_officer",
-    "careworker": "student_care.student_care_group_care_worker",
-    "specialist": "student_care.student_care_group_specialist",
-    "caremanager": "student_care.student_care_group_care_manager",
-    "billing": "student_care.student_care_group_billing_officer",
-    # A settings administrator without any care role.
-    "admin": "base.group_system,base.group_partner_manager",
-}
+from odoo.addons.student_care.tests import probes
+from odoo.addons.student_care.tests.probes import new_role_user
+
+# The care roles and a settings administrator without any care role.
+ROLES = probes.MATRIX_ROLES
 SENSITIVITIES = ("shared", "care_team", "confidential", "sealed")
 OUR_MODULES = "odoo.addons.student_care"
 
@@ -157,15 +151,7 @@ class TransitionFixtures:
     @classmethod
     def _user(cls, env, login, groups, company):
         login = f"{cls.PREFIX}_{login}"
-        return new_test_user(
-            env,
-            login=login,
-            password=login,
-            name=login,
-            groups=f"base.group_user,{groups}",
-            company_id=company.id,
-            company_ids=[company.id],
-        )
+        return new_role_user(env, login, groups, company, name=login)
 
     @classmethod
     def _build_users(cls, env):
@@ -536,7 +522,7 @@ class TransitionFixtures:
 
     @staticmethod
     def _group_xmlids():
-        care = [groups for role, groups in ROLES.items() if role != "admin"]
+        care = list(probes.ROLES.values())
         return [*care, "base.group_system", "base.group_erp_manager"]
 
     # --- naming ------------------------------------------------------------------------

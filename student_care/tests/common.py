@@ -1,17 +1,10 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import new_test_user
-
 from odoo.addons.base.tests.common import BaseCommon
 
-ROLES = {
-    "teacher": "student_care.student_care_group_teacher",
-    "attendance": "student_care.student_care_group_attendance_officer",
-    "careworker": "student_care.student_care_group_care_worker",
-    "specialist": "student_care.student_care_group_specialist",
-    "caremanager": "student_care.student_care_group_care_manager",
-    "billing": "student_care.student_care_group_billing_officer",
-}
+from .probes import ROLES, new_role_user, role_users
+
+__all__ = ["ROLES", "StudentCareCommon"]
 
 
 class StudentCareCommon(BaseCommon):
@@ -24,31 +17,15 @@ class StudentCareCommon(BaseCommon):
             {"name": "Test Lyceum", "country_id": cls.env.ref("base.nl").id}
         )
         cls.other_school = cls.env["res.company"].create({"name": "Other College"})
-        cls.users = {
-            role: new_test_user(
-                cls.env,
-                login=f"sc_{role}",
-                groups=f"base.group_user,base.group_allow_export,{group}",
-                company_id=cls.school.id,
-                company_ids=[cls.school.id],
-                name=f"SC {role}",
-            )
-            for role, group in ROLES.items()
-        }
-        cls.admin_no_care = new_test_user(
+        cls.users = role_users(cls.env, cls.school, "sc", name="SC {role}")
+        cls.admin_no_care = new_role_user(
             cls.env,
-            login="sc_settings_admin",
-            groups="base.group_user,base.group_system,base.group_partner_manager,"
-            "base.group_allow_export",
-            company_id=cls.school.id,
-            company_ids=[cls.school.id],
+            "sc_settings_admin",
+            "base.group_system,base.group_partner_manager,base.group_allow_export",
+            cls.school,
         )
-        cls.other_teacher = new_test_user(
-            cls.env,
-            login="sc_other_teacher",
-            groups="base.group_user,student_care.student_care_group_teacher",
-            company_id=cls.other_school.id,
-            company_ids=[cls.other_school.id],
+        cls.other_teacher = new_role_user(
+            cls.env, "sc_other_teacher", ROLES["teacher"], cls.other_school
         )
         cls.grade = cls.env.ref("student_care.student_care_grade_9")
         cls.klass = cls.env["student_care.class"].create(

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import TransactionCase
 
-from .common import ROLES
+from .probes import ROLES
 
 
 class TestDemoData(TransactionCase):

@@ -5,9 +5,10 @@ import base64
 from psycopg2 import errors as pg_errors
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .probes import ROLES, new_role_user
 from .test_case import StudentCareCaseCommon
 
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
@@ -301,16 +302,8 @@ class TestAttachmentDownloadLog(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         school = cls.env["res.company"].create({"name": "Download School"})
-        common = {"company_id": school.id, "company_ids": [school.id]}
-        cls.worker = new_test_user(
-            cls.env,
-            login="dl_worker",
-            groups="student_care.student_care_group_care_worker",
-            **common,
-        )
-        cls.teacher = new_test_user(
-            cls.env, login="dl_teacher", groups="student_care.student_care_group_teacher", **common
-        )
+        cls.worker = new_role_user(cls.env, "dl_worker", ROLES["careworker"], school)
+        cls.teacher = new_role_user(cls.env, "dl_teacher", ROLES["teacher"], school)
         student = cls.env["res.partner"].create(
             {"name": "DL", "is_student": True, "student_number": "DL1", "company_id": school.id}
         )

@@ -8,45 +8,32 @@ import base64
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-MUTED = (
-    "odoo.addons.base.models.ir_model",
-    "odoo.addons.base.models.ir_rule",
-    "odoo.models",
-    "odoo.http",
-)
-ROLES = {
-    "teacher": "student_care.student_care_group_teacher",
-    "careworker": "student_care.student_care_group_care_worker",
-    "teammate": "student_care.student_care_group_care_worker",
-    "outsider": "student_care.student_care_group_care_worker",
-    "caremanager": "student_care.student_care_group_care_manager",
-    "billing": "student_care.student_care_group_billing_officer",
-    "admin": "base.group_system,base.group_partner_manager",
+from .probes import ADMIN, MUTED, ROLES, RpcProbes, role_users
+
+# A teammate of the care worker, and a care worker of another team.
+CHANNEL_ROLES = {
+    "teacher": ROLES["teacher"],
+    "careworker": ROLES["careworker"],
+    "teammate": ROLES["careworker"],
+    "outsider": ROLES["careworker"],
+    "caremanager": ROLES["caremanager"],
+    "billing": ROLES["billing"],
+    "admin": ADMIN,
 }
 
 
 @tagged("post_install", "-at_install")
-class TestPrivacyChannels(HttpCase):
+class TestPrivacyChannels(RpcProbes, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env(context=dict(cls.env.context, mail_create_nolog=True))
         cls.env = env
         school = env["res.company"].create({"name": "Channel School"})
-        cls.users = {
-            role: new_test_user(
-                env,
-                login=f"ch_{role}",
-                groups=f"base.group_user,base.group_allow_export,{groups}",
-                company_id=school.id,
-                company_ids=[school.id],
-            )
-            for role, groups in ROLES.items()
-        }
+        cls.users = role_users(env, school, "ch", roles=CHANNEL_ROLES)
         worker = cls.users["careworker"]
         team = env["student_care.team"].create(
             {
@@ -108,13 +95,10 @@ class TestPrivacyChannels(HttpCase):
         env.cr.flush()  # as a commit would: later writes are tracked
 
     def _rpc(self, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
+        return self.rpc(model, method, args, kwargs)
 
     def _login(self, role):
-        self.authenticate(f"ch_{role}", f"ch_{role}")
+        self.login_as(self.users[role])
 
     def _logs(self, **domain):
         return self.env["student_care.access.log"].search(
@@ -122,8 +106,7 @@ class TestPrivacyChannels(HttpCase):
         )
 
     def _refused(self, model, method, *args, **kwargs):
-        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-            self._rpc(model, method, *args, **kwargs)
+        self.assert_rpc_refused(model, method, args, kwargs)
 
     # -- files -----------------------------------------------------------------------------
     @mute_logger(*MUTED)

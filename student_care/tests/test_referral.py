@@ -6,9 +6,9 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
+from .probes import ROLES, new_role_user
 from .test_dossier import StudentCareDossierCommon
 
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
@@ -21,12 +21,8 @@ class TestReferralAndConsent(StudentCareDossierCommon):
         cls.agency = cls.env["res.partner"].create(
             {"name": "Youth Mental Health Clinic", "is_company": True, "company_id": cls.school.id}
         )
-        cls.agency_worker = new_test_user(
-            cls.env,
-            login="sc_agency_worker",
-            groups="base.group_user,student_care.student_care_group_specialist",
-            company_id=cls.school.id,
-            company_ids=[cls.school.id],
+        cls.agency_worker = new_role_user(
+            cls.env, "sc_agency_worker", ROLES["specialist"], cls.school
         )
         cls.student.birth_date = date(2012, 1, 1)  # a minor
 

@@ -1,12 +1,12 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common import ROLES, StudentCareCommon
+from .common import StudentCareCommon
+from .probes import ROLES, RpcProbes, role_users
 
 CARE_ID_READERS = {"careworker", "caremanager"}
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule", "odoo.models")
@@ -121,25 +121,17 @@ class TestStudentDirectoryAccess(StudentCareCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestStudentDirectoryRpc(HttpCase):
+class TestStudentDirectoryRpc(RpcProbes, HttpCase):
     """The same rules hold over JSON-RPC with real logins and passwords."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         school = cls.env["res.company"].create({"name": "RPC School"})
-        cls.rpc_users = {}
-        for role in ("teacher", "careworker", "caremanager"):
-            cls.rpc_users[role] = cls.env["res.users"].create(
-                {
-                    "name": f"RPC {role}",
-                    "login": f"rpc_{role}",
-                    "password": f"rpc_{role}_pw",
-                    "company_id": school.id,
-                    "company_ids": [school.id],
-                    "groups_id": [Command.set([cls.env.ref(ROLES[role]).id])],
-                }
-            )
+        roles = {role: ROLES[role] for role in ("teacher", "careworker", "caremanager")}
+        cls.rpc_users = role_users(
+            cls.env, school, "rpc", roles=roles, export=False, name="RPC {role}"
+        )
         cls.student = cls.env["res.partner"].create(
             {
                 "name": "Rpc Student",
@@ -151,11 +143,8 @@ class TestStudentDirectoryRpc(HttpCase):
         )
 
     def _call(self, role, method, args, kwargs=None):
-        self.authenticate(f"rpc_{role}", f"rpc_{role}_pw")
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/res.partner/{method}",
-            {"model": "res.partner", "method": method, "args": args, "kwargs": kwargs or {}},
-        )
+        self.login_as(self.rpc_users[role])
+        return self.rpc("res.partner", method, args, kwargs)
 
     @mute_logger(*MUTED, "odoo.http")
     def test_rpc_directory_and_national_id(self):

@@ -1,7 +1,9 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
+
+from .probes import ROLES, new_role_user
 
 
 @tagged("post_install", "-at_install")
@@ -10,13 +12,7 @@ class TestStudentCareUi(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         school = cls.env["res.company"].create({"name": "Tour School"})
-        cls.teacher = new_test_user(
-            cls.env,
-            login="tour_teacher",
-            groups="base.group_user,student_care.student_care_group_teacher",
-            company_id=school.id,
-            company_ids=[school.id],
-        )
+        cls.teacher = new_role_user(cls.env, "tour_teacher", ROLES["teacher"], school)
         klass = cls.env["student_care.class"].create(
             {"name": "TourClass", "company_id": school.id, "mentor_id": cls.teacher.id}
         )
@@ -66,26 +62,11 @@ class TestCareCaseUi(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         school = cls.env["res.company"].create({"name": "Tour Care School"})
-        common = {"company_id": school.id, "company_ids": [school.id]}
-        cls.worker = new_test_user(
-            cls.env,
-            login="tour_worker",
-            name="SC tour worker",
-            groups="base.group_user,student_care.student_care_group_care_worker",
-            **common,
+        cls.worker = new_role_user(
+            cls.env, "tour_worker", ROLES["careworker"], school, name="SC tour worker"
         )
-        cls.manager = new_test_user(
-            cls.env,
-            login="tour_manager",
-            groups="base.group_user,student_care.student_care_group_care_manager",
-            **common,
-        )
-        cls.teacher = new_test_user(
-            cls.env,
-            login="tour_case_teacher",
-            groups="base.group_user,student_care.student_care_group_teacher",
-            **common,
-        )
+        cls.manager = new_role_user(cls.env, "tour_manager", ROLES["caremanager"], school)
+        cls.teacher = new_role_user(cls.env, "tour_case_teacher", ROLES["teacher"], school)
         student = cls.env["res.partner"].create(
             {
                 "name": "Tour Pupil",

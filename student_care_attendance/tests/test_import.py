@@ -4,11 +4,11 @@ import base64
 from datetime import date
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
+from odoo.addons.student_care.tests.probes import ROLES, RpcProbes, new_role_user
 
 GOOD = """student_number,date,period,status,reason,minutes,note
 100001,2026-11-23,1,absent,UNX,50,
@@ -113,38 +113,20 @@ class TestAttendanceImport(StudentCareCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestAttendanceImportRpc(HttpCase):
+class TestAttendanceImportRpc(RpcProbes, HttpCase):
     def test_nightly_job_over_rpc(self):
         school = self.env["res.company"].create({"name": "RPC Import School"})
-        new_test_user(
-            self.env,
-            login="rpc_clerk",
-            groups="student_care.student_care_group_attendance_officer",
-            company_id=school.id,
-            company_ids=[school.id],
-        )
-        new_test_user(
-            self.env,
-            login="rpc_teacher",
-            groups="student_care.student_care_group_teacher",
-            company_id=school.id,
-            company_ids=[school.id],
-        )
+        clerk = new_role_user(self.env, "rpc_clerk", ROLES["attendance"], school)
+        teacher = new_role_user(self.env, "rpc_teacher", ROLES["teacher"], school)
         self.env["res.partner"].create(
             {"name": "R", "is_student": True, "student_number": "100001", "company_id": school.id}
         )
-        params = {
-            "model": "student_care.attendance",
-            "method": "import_attendance_csv",
-            "args": ["student_number,date,status\n100001,2026-11-23,absent\n"],
-            "kwargs": {},
-        }
-        route = "/web/dataset/call_kw/student_care.attendance/import_attendance_csv"
-        self.authenticate("rpc_teacher", "rpc_teacher")
+        args = ["student_number,date,status\n100001,2026-11-23,absent\n"]
+        model, method = "student_care.attendance", "import_attendance_csv"
+        self.login_as(teacher)
         with mute_logger("odoo.http", "odoo.addons.base.models.ir_rule"):
-            with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                self.make_jsonrpc_request(route, params)
-        self.authenticate("rpc_clerk", "rpc_clerk")
-        result = self.make_jsonrpc_request(route, params)
+            self.assert_rpc_refused(model, method, args)
+        self.login_as(clerk)
+        result = self.rpc(model, method, args)
         self.assertEqual(result["created"], 1)
-        self.assertEqual(self.make_jsonrpc_request(route, params)["unchanged"], 1)
+        self.assertEqual(self.rpc(model, method, args)["unchanged"], 1)

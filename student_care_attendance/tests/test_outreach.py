@@ -5,11 +5,12 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
+from odoo.addons.student_care.tests.probes import ROLES, RpcProbes, new_role_user
 
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
 DAY = date(2026, 11, 23)
@@ -242,12 +243,8 @@ class TestOutreachCalls(OutreachCommon):
 
     def test_only_the_caller_corrects_a_call(self):
         call = self._log_call(self.student)
-        other_officer = new_test_user(
-            self.env,
-            login="sc_attendance_2",
-            groups="student_care.student_care_group_attendance_officer",
-            company_id=self.school.id,
-            company_ids=[self.school.id],
+        other_officer = new_role_user(
+            self.env, "sc_attendance_2", ROLES["attendance"], self.school
         )
         with self.assertRaises(AccessError), mute_logger(*MUTED):
             call.with_user(other_officer).write({"outcome": "no_answer"})
@@ -327,35 +324,27 @@ class TestOutreachAccess(OutreachCommon):
 
     def test_other_institution_sees_nothing(self):
         self._log_call(self.student)
-        officer = new_test_user(
-            self.env,
-            login="sc_other_officer",
-            groups="student_care.student_care_group_attendance_officer",
-            company_id=self.other_school.id,
-            company_ids=[self.other_school.id],
+        officer = new_role_user(
+            self.env, "sc_other_officer", ROLES["attendance"], self.other_school
         )
         self.assertFalse(self.outreach.with_user(officer).search([]))
         self.assertFalse(self.calls.with_user(officer).search([]))
 
 
 @tagged("post_install", "-at_install")
-class TestOutreachRpc(HttpCase):
+class TestOutreachRpc(RpcProbes, HttpCase):
     """The same boundaries over JSON-RPC, as the web client and nightly jobs reach them."""
 
     def _call(self, login, model, method, args, kwargs=None):
         self.authenticate(login, login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
+        return self.rpc(model, method, args, kwargs)
 
     def setUp(self):
         super().setUp()
         self.readonly_enabled = False
-        groups = "base.group_user,student_care.student_care_group_{}"
-        self.officer = self._user("rpc_officer", groups.format("attendance_officer"))
-        self.teacher = self._user("rpc_teacher", groups.format("teacher"))
-        self.billing = self._user("rpc_billing", groups.format("billing_officer"))
+        self.officer = self._user("rpc_officer", "attendance")
+        self.teacher = self._user("rpc_teacher", "teacher")
+        self.billing = self._user("rpc_billing", "billing")
         self.student = self.env["res.partner"].create(
             {
                 "name": "Rpc Student",
@@ -365,8 +354,8 @@ class TestOutreachRpc(HttpCase):
             }
         )
 
-    def _user(self, login, groups):
-        return new_test_user(self.env, login=login, password=login, groups=groups)
+    def _user(self, login, role):
+        return new_role_user(self.env, login, ROLES[role], self.env.company)
 
     def test_scan_import_and_outreach_over_rpc(self):
         csv = "student_number,time,device\nRPC-1,2026-11-23 08:05,North gate\n"

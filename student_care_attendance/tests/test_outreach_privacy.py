@@ -1,9 +1,11 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import SQL, mute_logger
+
+from odoo.addons.student_care.tests.probes import EXPORT, ROLES, RpcProbes, new_role_user
 
 from .test_outreach import DAY, OutreachCommon
 
@@ -17,7 +19,7 @@ CALLS = "student_care.outreach.call"
 
 
 @tagged("post_install", "-at_install")
-class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
+class TestOutreachCallPrivacy(RpcProbes, HttpCase, OutreachCommon):
     """What a family says on the phone goes into the dossier note with the sensitivity the
     caller chose; the call log, which every attendance officer and care worker reads, keeps
     only structured facts. Over JSON-RPC with real logins."""
@@ -25,39 +27,24 @@ class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_officer = new_test_user(
-            cls.env,
-            login="sc_attendance_b",
-            groups="base.group_user,base.group_allow_export,"
-            "student_care.student_care_group_attendance_officer",
-            company_id=cls.school.id,
-            company_ids=[cls.school.id],
+        groups = f"{EXPORT},{{}}"
+        cls.other_officer = new_role_user(
+            cls.env, "sc_attendance_b", groups.format(ROLES["attendance"]), cls.school
         )
-        cls.other_worker = new_test_user(
-            cls.env,
-            login="sc_careworker_b",
-            groups="base.group_user,base.group_allow_export,"
-            "student_care.student_care_group_care_worker",
-            company_id=cls.school.id,
-            company_ids=[cls.school.id],
+        cls.other_worker = new_role_user(
+            cls.env, "sc_careworker_b", groups.format(ROLES["careworker"]), cls.school
         )
 
     def setUp(self):
         super().setUp()
         self.addCleanup(self.env.cr.precommit.clear)
 
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     def _as(self, user):
-        self.authenticate(user.login, user.login)
+        self.login_as(user)
 
     def _log_call_rpc(self, student, **vals):
         self._as(self.officer)
-        call_id = self._rpc(
+        call_id = self.rpc(
             CALLS,
             "create",
             [
@@ -75,9 +62,9 @@ class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
     def _student_form(self):
         """The student's form as the web client loads it for the logged-in user."""
         view = self.env.ref("student_care.res_partner_view_form_student")
-        views = self._rpc("res.partner", "get_views", [[[view.id, "form"]]])
+        views = self.rpc("res.partner", "get_views", [[[view.id, "form"]]])
         spec = {name: {} for name in views["models"]["res.partner"]["fields"]}
-        return self._rpc("res.partner", "web_read", [self.student.ids, spec])
+        return self.rpc("res.partner", "web_read", [self.student.ids, spec])
 
     def _stored_row(self, call):
         self.env.flush_all()
@@ -108,19 +95,19 @@ class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
             for user in (self.officer, self.other_officer, self.users["careworker"]):
                 self._as(user)
                 with self.subTest(sensitivity=sensitivity, reader=user.login):
-                    values = self._rpc(CALLS, "read", [call.ids])[0]
+                    values = self.rpc(CALLS, "read", [call.ids])[0]
                     self.assertNotIn("boyfriend", str(values))
                     self.assertEqual(values["outcome"], "family")
                     self.assertEqual(values["reason_id"][0], self.unexcused.id)
                     self.assertTrue(values["is_follow_up_needed"])
-                    rows = self._rpc(
+                    rows = self.rpc(
                         CALLS,
                         "search_read",
                         [[("id", "=", call.id)]],
                         {"fields": ["reason_given"]},
                     )
                     self.assertFalse(rows[0]["reason_given"])
-                    exported = self._rpc(CALLS, "export_data", [call.ids, ["reason_given"]])
+                    exported = self.rpc(CALLS, "export_data", [call.ids, ["reason_given"]])
                     self.assertNotIn("boyfriend", str(exported))
             # The note follows its sensitivity: another attendance officer never reads it,
             # another care worker not above the care-team level of their own cases.
@@ -130,10 +117,10 @@ class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
                     self.subTest(sensitivity=sensitivity, note_reader=user.login),
                     self.assertRaisesRegex(JsonRpcException, "AccessError"),
                 ):
-                    self._rpc("student_care.note", "read", [note.ids, ["body"]])
+                    self.rpc("student_care.note", "read", [note.ids, ["body"]])
             # The caller, the note's author, reads what they wrote.
             self._as(self.officer)
-            body = self._rpc("student_care.note", "read", [note.ids, ["body"]])[0]["body"]
+            body = self.rpc("student_care.note", "read", [note.ids, ["body"]])[0]["body"]
             self.assertIn("boyfriend hits him", body)
 
     @mute_logger(*MUTED)
@@ -152,7 +139,7 @@ class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
         # A call cannot be given words afterwards either.
         self._as(self.officer)
         with self.assertRaisesRegex(JsonRpcException, "UserError"):
-            self._rpc(CALLS, "write", [call.ids, {"reason_given": "Flu"}])
+            self.rpc(CALLS, "write", [call.ids, {"reason_given": "Flu"}])
         with self.assertRaisesRegex(UserError, "Log another call"):
             call.with_user(self.officer).write({"reason_given": "Flu"})
 
@@ -169,7 +156,7 @@ class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
         # The caller sees the call went to a case (its neutral reference), like the case
         # status list they read anyway.
         self._as(self.officer)
-        values = self._rpc(CALLS, "read", [call.ids, ["case_id", "note_id"]])[0]
+        values = self.rpc(CALLS, "read", [call.ids, ["case_id", "note_id"]])[0]
         self.assertEqual(values["case_id"], [case.id, case.name])
         absence = self.attendance.search(
             [("student_id", "=", self.student.id), ("date", "=", DAY), ("period", "=", 1)]
@@ -187,13 +174,13 @@ class TestOutreachCallPrivacy(HttpCase, OutreachCommon):
                     self.subTest(user=user.login, model=model, method=method),
                     self.assertRaisesRegex(JsonRpcException, "AccessError"),
                 ):
-                    self._rpc(model, method, args, kwargs)
+                    self.rpc(model, method, args, kwargs)
             with self.subTest(user=user.login, what="records they read"):
                 readable = [self._student_form()]
                 if user == self.users["teacher"]:
-                    readable.append(self._rpc("student_care.attendance", "read", [absence.ids]))
+                    readable.append(self.rpc("student_care.attendance", "read", [absence.ids]))
                     readable.append(
-                        self._rpc(
+                        self.rpc(
                             "mail.message",
                             "search_read",
                             [[("model", "=", "student_care.attendance")]],

@@ -5,10 +5,12 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from odoo.addons.student_care.tests.probes import ROLES, RpcProbes
+
 from .test_truancy import DAY, TruancyCommon
 
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
-ALL = {"teacher", "attendance", "careworker", "specialist", "caremanager", "billing"}
+ALL = set(ROLES)
 MANAGE = {"attendance", "caremanager"}
 READ = MANAGE | {"careworker"}
 
@@ -255,13 +257,7 @@ class TestTruancySecurity(TruancySecurityCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestTruancyRpc(HttpCase, TruancySecurityCommon):
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
+class TestTruancyRpc(RpcProbes, HttpCase, TruancySecurityCommon):
     @mute_logger(*MUTED, "odoo.http")
     def test_rpc(self):
         probes = {
@@ -277,34 +273,33 @@ class TestTruancyRpc(HttpCase, TruancySecurityCommon):
             "student_care.mass.notice": READ,
         }
         for role in ("teacher", "attendance", "specialist", "billing"):
-            self.authenticate(f"sc_{role}", f"sc_{role}")
+            self.login_as(self.users[role])
             for model, record in probes.items():
                 with self.subTest(role=role, model=model):
                     if role in readers[model]:
-                        rows = self._rpc(model, "read", [record.ids, ["display_name"]])
+                        rows = self.rpc(model, "read", [record.ids, ["display_name"]])
                         self.assertEqual(rows[0]["id"], record.id)
-                        found = self._rpc(model, "search", [[("id", "=", record.id)]])
+                        found = self.rpc(model, "search", [[("id", "=", record.id)]])
                         self.assertEqual(found, record.ids)
                     else:
-                        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                            self._rpc(model, "read", [record.ids, ["display_name"]])
-                        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                            self._rpc(model, "search_read", [[]], {"fields": ["id"]})
+                        self.assert_rpc_refused(model, "read", [record.ids, ["display_name"]])
+                        self.assert_rpc_refused(model, "search_read", [[]], {"fields": ["id"]})
             with self.subTest(role=role, model="res.partner.absence_tier"):
                 if role == "attendance":
-                    rows = self._rpc("res.partner", "read", [self.student.ids, ["absence_tier"]])
+                    rows = self.rpc("res.partner", "read", [self.student.ids, ["absence_tier"]])
                     self.assertEqual(rows[0]["absence_tier"], "satisfactory")
                 else:
-                    with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                        self._rpc("res.partner", "read", [self.student.ids, ["absence_rate"]])
+                    self.assert_rpc_refused(
+                        "res.partner", "read", [self.student.ids, ["absence_rate"]]
+                    )
         # A teacher cannot read the notice of a student they do not teach.
-        self.authenticate("sc_teacher", "sc_teacher")
+        self.login_as(self.users["teacher"])
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-            self._rpc(
+            self.rpc(
                 "student_care.attendance.notice", "read", [self.stranger_notice.ids, ["kind"]]
             )
         self.assertEqual(
-            self._rpc(
+            self.rpc(
                 "student_care.attendance.notice",
                 "search",
                 [[("id", "in", (self.notice | self.stranger_notice).ids)]],
@@ -315,10 +310,10 @@ class TestTruancyRpc(HttpCase, TruancySecurityCommon):
     @mute_logger(*MUTED, "odoo.http")
     def test_attendance_summary_over_rpc(self):
         for role in ("teacher", "specialist", "attendance", "careworker"):
-            self.authenticate(f"sc_{role}", f"sc_{role}")
+            self.login_as(self.users[role])
             with self.subTest(role=role):
                 if role in READ:
-                    rows = self._rpc(
+                    rows = self.rpc(
                         "res.partner", "read", [self.student.ids, ["attendance_summary"]]
                     )
                     self.assertIn("school days missed", rows[0]["attendance_summary"])
@@ -329,9 +324,8 @@ class TestTruancyRpc(HttpCase, TruancySecurityCommon):
                     ("search_read", [[("id", "=", self.student.id)], ["attendance_summary"]]),
                     ("export_data", [self.student.ids, ["attendance_summary"]]),
                 ):
-                    with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                        self._rpc("res.partner", method, args)
-                self.assertNotIn("attendance_summary", self._rpc("res.partner", "fields_get", []))
+                    self.assert_rpc_refused("res.partner", method, args)
+                self.assertNotIn("attendance_summary", self.rpc("res.partner", "fields_get", []))
 
     @mute_logger(*MUTED, "odoo.http")
     def test_student_form_renders_for_every_role(self):
@@ -339,13 +333,13 @@ class TestTruancyRpc(HttpCase, TruancySecurityCommon):
         attendance officers only, and it opens for teachers and specialists without them."""
         view = self.env.ref("student_care.res_partner_view_form_student")
         for role in ("teacher", "specialist", "attendance"):
-            self.authenticate(f"sc_{role}", f"sc_{role}")
+            self.login_as(self.users[role])
             with self.subTest(role=role):
-                views = self._rpc("res.partner", "get_views", [[[view.id, "form"]]])
+                views = self.rpc("res.partner", "get_views", [[[view.id, "form"]]])
                 arch = views["views"]["form"]["arch"]
                 fields = views["models"]["res.partner"]["fields"]
                 spec = {name: {} for name in fields}
-                record = self._rpc("res.partner", "web_read", [self.student.ids, spec])[0]
+                record = self.rpc("res.partner", "web_read", [self.student.ids, spec])[0]
                 self.assertEqual(record["name"], self.student.name)
                 figures = ("attendance_summary", "absence_rate", "absence_tier", "absent_days")
                 if role in READ:

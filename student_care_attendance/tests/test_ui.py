@@ -1,7 +1,9 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.student_care.tests.probes import ROLES, role_users
 
 
 @tagged("post_install", "-at_install")
@@ -10,16 +12,8 @@ class TestAttendanceUi(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         school = cls.env["res.company"].create({"name": "Attendance Tour School"})
-        cls.users = users = {
-            role: new_test_user(
-                cls.env,
-                login=f"tour_{role}",
-                groups=f"base.group_user,student_care.student_care_group_{group}",
-                company_id=school.id,
-                company_ids=[school.id],
-            )
-            for role, group in (("teacher", "teacher"), ("officer", "attendance_officer"))
-        }
+        roles = {"teacher": ROLES["teacher"], "officer": ROLES["attendance"]}
+        cls.users = users = role_users(cls.env, school, "tour", roles=roles, export=False)
         # One time zone for the server-side "today" of the test, the scan's local date and
         # the browser's context_today(): otherwise the test fails around midnight.
         (cls.env.user | users["teacher"] | users["officer"]).tz = "UTC"

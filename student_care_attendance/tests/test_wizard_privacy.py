@@ -9,6 +9,7 @@ from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
+from odoo.addons.student_care.tests.probes import RpcProbes, new_role_user
 
 MUTED = (
     "odoo.addons.base.models.ir_model",
@@ -25,7 +26,7 @@ OUR_WIZARDS = {
 
 
 @tagged("post_install", "-at_install")
-class TestDraftsArePrivate(HttpCase, StudentCareCommon):
+class TestDraftsArePrivate(RpcProbes, HttpCase, StudentCareCommon):
     """A wizard row is its creator's draft: over JSON-RPC, with real logins, nobody else
     lists, reads, changes or runs it, whatever their role or institution."""
 
@@ -39,21 +40,11 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
             "sc_other_attendance": ("attendance_officer", cls.other_school),
         }
         cls.others = {
-            login: new_test_user(
-                cls.env,
-                login=login,
-                groups=f"base.group_user,student_care.student_care_group_{group}",
-                company_id=company.id,
-                company_ids=[company.id],
+            login: new_role_user(
+                cls.env, login, f"student_care.student_care_group_{group}", company
             )
             for login, (group, company) in roles.items()
         }
-
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
 
     def _recorded(self):
         return self.env["student_care.attendance"].search(
@@ -63,15 +54,14 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
     def assertRefused(self, user, record, values):
         """``user`` does not find ``record`` (or may not search the model at all) and
         cannot read, change or run it."""
-        self.authenticate(user.login, user.login)
+        self.login_as(user)
         model = record._name
         with self.subTest(user=user.login, model=model, op="search_read"):
             if self.env[model].with_user(user).has_access("read"):
-                rows = self._rpc(model, "search_read", [[]], {"fields": ["id"]})
+                rows = self.rpc(model, "search_read", [[]], {"fields": ["id"]})
                 self.assertNotIn(record.id, [row["id"] for row in rows])
             else:
-                with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                    self._rpc(model, "search_read", [[]], {"fields": ["id"]})
+                self.assert_rpc_refused(model, "search_read", [[]], {"fields": ["id"]})
         for op, args in (
             ("read", [record.ids, list(values)]),
             ("web_read", [record.ids, {name: {} for name in values}]),
@@ -81,13 +71,13 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
                 self.subTest(user=user.login, model=model, op=op),
                 self.assertRaisesRegex(JsonRpcException, "AccessError"),
             ):
-                self._rpc(model, op, args)
+                self.rpc(model, op, args)
 
     @mute_logger(*MUTED)
     def test_roll_call_draft_is_its_teachers(self):
         teacher = self.users["teacher"]
-        self.authenticate(teacher.login, teacher.login)
-        roll_call_id = self._rpc(
+        self.login_as(teacher)
+        roll_call_id = self.rpc(
             "student_care.attendance.roll_call",
             "create",
             [
@@ -118,11 +108,11 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
                 self.subTest(user=user.login, op="action_save"),
                 self.assertRaisesRegex(JsonRpcException, "AccessError"),
             ):
-                self._rpc("student_care.attendance.roll_call", "action_save", [roll_call.ids])
+                self.rpc("student_care.attendance.roll_call", "action_save", [roll_call.ids])
         self.assertFalse(self._recorded(), "nobody else saved the teacher's roll call")
         # The teacher still finds, reads and saves their own draft.
-        self.authenticate(teacher.login, teacher.login)
-        rows = self._rpc(
+        self.login_as(teacher)
+        rows = self.rpc(
             "student_care.attendance.roll_call",
             "search_read",
             [[("id", "=", roll_call_id)]],
@@ -130,11 +120,11 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
         )
         self.assertEqual(rows[0]["class_id"][0], self.klass.id)
         self.assertEqual(len(rows[0]["line_ids"]), 2)
-        lines = self._rpc(
+        lines = self.rpc(
             "student_care.attendance.roll_call.line", "read", [rows[0]["line_ids"], ["status"]]
         )
         self.assertEqual(sorted(row["status"] for row in lines), ["absent", "present"])
-        result = self._rpc("student_care.attendance.roll_call", "action_save", [[roll_call_id]])
+        result = self.rpc("student_care.attendance.roll_call", "action_save", [[roll_call_id]])
         self.assertIn("1 absent of 2", result["params"]["message"])
         saved = self._recorded()
         self.assertEqual(
@@ -146,14 +136,14 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
     def test_uploaded_attendance_file_is_its_uploaders(self):
         officer = self.users["attendance"]
         content = "student_number,date,period,status\n100001,2026-11-23,1,absent\n"
-        self.authenticate(officer.login, officer.login)
+        self.login_as(officer)
         model = "student_care.attendance.import"
-        wizard_id = self._rpc(
+        wizard_id = self.rpc(
             model,
             "create",
             [{"file": base64.b64encode(content.encode()).decode(), "filename": "day.csv"}],
         )
-        self._rpc(model, "action_check", [[wizard_id]])
+        self.rpc(model, "action_check", [[wizard_id]])
         wizard = self.env[model].browse(wizard_id)
         file_domain = [
             ("res_model", "=", model),
@@ -165,7 +155,7 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
             if self.env[model].with_user(user).has_access("read"):
                 with self.subTest(user=user.login, op="attachment"):
                     # The uploaded file itself follows the wizard's access.
-                    files = self._rpc(
+                    files = self.rpc(
                         "ir.attachment", "search_read", [file_domain], {"fields": ["datas"]}
                     )
                     self.assertEqual(files, [])
@@ -173,15 +163,15 @@ class TestDraftsArePrivate(HttpCase, StudentCareCommon):
                 self.subTest(user=user.login, op="action_import"),
                 self.assertRaisesRegex(JsonRpcException, "AccessError"),
             ):
-                self._rpc(model, "action_import", [[wizard_id]])
+                self.rpc(model, "action_import", [[wizard_id]])
         self.assertFalse(self._recorded(), "nobody else imported the officer's file")
         # The uploader reads the check's result and the file, and imports it.
-        self.authenticate(officer.login, officer.login)
-        rows = self._rpc(model, "search_read", [[("id", "=", wizard_id)]], {"fields": ["state"]})
+        self.login_as(officer)
+        rows = self.rpc(model, "search_read", [[("id", "=", wizard_id)]], {"fields": ["state"]})
         self.assertEqual(rows[0]["state"], "checked")
-        files = self._rpc("ir.attachment", "search_read", [file_domain], {"fields": ["datas"]})
+        files = self.rpc("ir.attachment", "search_read", [file_domain], {"fields": ["datas"]})
         self.assertEqual(base64.b64decode(files[0]["datas"]).decode(), content)
-        self._rpc(model, "action_import", [[wizard_id]])
+        self.rpc(model, "action_import", [[wizard_id]])
         self.assertEqual(self._recorded().student_id, self.student)
 
 

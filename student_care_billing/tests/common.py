@@ -3,18 +3,9 @@
 from datetime import date
 
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-
-ROLES = {
-    "teacher": "student_care.student_care_group_teacher",
-    "attendance": "student_care.student_care_group_attendance_officer",
-    "careworker": "student_care.student_care_group_care_worker",
-    "specialist": "student_care.student_care_group_specialist",
-    "caremanager": "student_care.student_care_group_care_manager",
-    "billing": "student_care.student_care_group_billing_officer",
-}
+from odoo.addons.student_care.tests.probes import role_users
 
 
 class StudentCareBillingCommon(AccountTestInvoicingCommon):
@@ -29,17 +20,7 @@ class StudentCareBillingCommon(AccountTestInvoicingCommon):
             su=True, context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True)
         )
         cls.school = cls.env.company
-        cls.users = {
-            role: new_test_user(
-                cls.env,
-                login=f"scb_{role}",
-                groups=f"base.group_user,base.group_allow_export,{group}",
-                company_id=cls.school.id,
-                company_ids=[cls.school.id],
-                name=f"SCB {role}",
-            )
-            for role, group in ROLES.items()
-        }
+        cls.users = role_users(cls.env, cls.school, "scb", name="SCB {role}")
         partners = cls.env["res.partner"]
         cls.dept_science = partners.create(
             {"name": "Faculty of Science", "is_care_department": True, "company_id": cls.school.id}

@@ -4,6 +4,8 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from odoo.addons.student_care.tests.probes import RpcProbes
+
 from .common import StudentCareBillingCommon
 
 MUTED = (
@@ -15,28 +17,22 @@ MUTED = (
 
 
 @tagged("post_install", "-at_install")
-class TestBillingLearnsNoCase(StudentCareBillingCommon, HttpCase):
+class TestBillingLearnsNoCase(RpcProbes, StudentCareBillingCommon, HttpCase):
     """Billing's public entry points that take a case id answer a billing officer or a
     teacher the same whether that case exists or not: neither learns a case exists."""
-
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
 
     def _answer(self, case_id, method):
         """The answer to ``method`` for this case id, with the id itself blanked out."""
         try:
             if method == "default_get":
-                result = self._rpc(
+                result = self.rpc(
                     "student_care.service.delivery",
                     "default_get",
                     [["department_id", "company_id"]],
                     {"context": {"default_case_id": case_id}},
                 )
             else:
-                result = self._rpc("student_care.case", method, [[case_id]])
+                result = self.rpc("student_care.case", method, [[case_id]])
         except JsonRpcException as error:
             return str(error)
         return repr(self._blank(result, case_id))
@@ -52,7 +48,7 @@ class TestBillingLearnsNoCase(StudentCareBillingCommon, HttpCase):
     def test_same_answer_with_or_without_a_case(self):
         missing = self.env["student_care.case"].search([], order="id desc", limit=1).id + 1000
         for login in ("scb_billing", "scb_teacher"):
-            self.authenticate(login, login)
+            self.login_as(self.users[login.removeprefix("scb_")])
             for method in (
                 "action_log_service",
                 "action_view_service_deliveries",

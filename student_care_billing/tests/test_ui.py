@@ -4,14 +4,15 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
+
+from odoo.addons.student_care.tests.probes import RpcProbes
 
 from .common import StudentCareBillingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestBillingUi(StudentCareBillingCommon, HttpCase):
+class TestBillingUi(RpcProbes, StudentCareBillingCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -39,20 +40,14 @@ class TestBillingUi(StudentCareBillingCommon, HttpCase):
         self.assertEqual(service.state, "invoiced")
         self.assertEqual(service.invoice_id.partner_id, self.dept_science)
 
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.models", "odoo.http")
     def test_billing_officer_over_rpc(self):
         service = self.deliver(self.intake, fields.Date.today())
         model = "student_care.service.delivery"
-        self.authenticate("scb_billing", "scb_billing")
-        rows = self._rpc(model, "search_read", [[("id", "=", service.id)], ["quantity"]])
+        self.login_as(self.users["billing"])
+        rows = self.rpc(model, "search_read", [[("id", "=", service.id)], ["quantity"]])
         self.assertEqual(rows[0]["quantity"], 1.0)
-        result = self._rpc(model, "web_search_read", [[], {"display_name": {}, "amount": {}}])
+        result = self.rpc(model, "web_search_read", [[], {"display_name": {}, "amount": {}}])
         self.assertNotIn("Tour Pupil", str(result))
         for method, args, kwargs in (
             ("read", [[service.id], ["case_id"]], {}),
@@ -64,14 +59,13 @@ class TestBillingUi(StudentCareBillingCommon, HttpCase):
             ("create", [{"case_id": self.case.id, "product_id": self.intake.id}], {}),
         ):
             with self.subTest(method=method):
-                with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                    self._rpc(model, method, args, kwargs)
+                self.assert_rpc_refused(model, method, args, kwargs)
         # The care worker does see the case of the service.
-        self.authenticate("scb_careworker", "scb_careworker")
-        rows = self._rpc(model, "read", [[service.id], ["case_id"]])
+        self.login_as(self.users["careworker"])
+        rows = self.rpc(model, "read", [[service.id], ["case_id"]])
         self.assertEqual(rows[0]["case_id"][0], self.case.id)
         self.assertEqual(
-            self._rpc(
+            self.rpc(
                 model, "create", [{"case_id": self.case.id, "product_id": self.coaching.id}]
             ).__class__,
             int,
