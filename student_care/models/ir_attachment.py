@@ -3,7 +3,8 @@
 from odoo import _, api, models
 from odoo.exceptions import AccessError, ValidationError
 
-PRIVATE_MODELS = ("student_care.note", "student_care.consent", "student_care.case")
+from .access import CARE_MODELS as PRIVATE_MODELS
+
 NOTE = "student_care.note"
 # Reading these columns of a note's file is reading the file.
 CONTENT_COLUMNS = ("db_datas", "index_content")

@@ -2,28 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-# Records of the care dossier: who follows them, what changed on them and the mails they
-# send are known only to those who may read them.
-CARE_MODELS = (
-    "student_care.case",
-    "student_care.note",
-    "student_care.referral",
-    "student_care.consent",
-)
-
-
-def readable_care_documents(env, model_field, res_id_field):
-    """A domain keeping rows about care records only when the user may read that record.
-
-    Rows about other models pass untouched. The readable records are a subquery with the
-    user's own record rules, so nothing is read through sudo.
-    """
-    domain = [(model_field, "not in", CARE_MODELS)]
-    for model in CARE_MODELS:
-        if model in env and env[model].has_access("read"):
-            readable = env[model].with_context(active_test=False)._search([])
-            domain = ["|", *domain, "&", (model_field, "=", model), (res_id_field, "in", readable)]
-    return domain
+from .access import CARE_MODELS, readable_care_documents
 
 
 class MailFollowers(models.Model):

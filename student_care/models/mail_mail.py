@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from .mail_followers import readable_care_documents
+from .access import readable_care_documents
 
 
 class MailMail(models.Model):

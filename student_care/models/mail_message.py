@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
-CARE_MODELS = ("student_care.case", "student_care.note", "student_care.referral")
+from .access import CARE_MODELS
 
 
 class MailMessage(models.Model):

@@ -15,7 +15,7 @@ from stdnum.us import ssn as us_ssn
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-CARE_ID_GROUPS = "student_care.student_care_group_care_worker"
+from .access import CARE_GROUP as CARE_ID_GROUPS
 
 # Country code -> ((label, stdnum module), ...): a number is valid if any scheme accepts it.
 NATIONAL_ID_SCHEMES = {

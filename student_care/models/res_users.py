@@ -3,11 +3,8 @@
 from odoo import _, api, models, tools
 from odoo.exceptions import AccessError
 
-# Roles that read dossier content.
-DOSSIER_GROUPS = (
-    "student_care.student_care_group_care_worker",
-    "student_care.student_care_group_specialist",
-)
+from .access import DOSSIER_GROUPS
+
 TWO_FACTOR_PARAM = "student_care.require_two_factor"
 ROLE_CATEGORY = "student_care.module_category_student_care"
 

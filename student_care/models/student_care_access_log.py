@@ -14,6 +14,8 @@ from odoo.exceptions import AccessError
 from odoo.http import request
 from odoo.tools import SQL
 
+from .access import MANAGER_GROUP
+
 _logger = logging.getLogger(__name__)
 
 CHANNELS = [
@@ -47,7 +49,6 @@ HASHED = (
     "event",
     "subject_user_id",
 )
-MANAGER_GROUP = "student_care.student_care_group_care_manager"
 # Set on a cursor whose transaction wrote log rows itself.
 INLINE = "student_care_access_log_inline"
 

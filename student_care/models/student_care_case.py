@@ -7,8 +7,8 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-CARE_GROUP = "student_care.student_care_group_care_worker"
-MANAGER_GROUP = "student_care.student_care_group_care_manager"
+from .access import CARE_GROUP, MANAGER_GROUP
+
 # Closed cases are kept seven years unless Settings say otherwise.
 DEFAULT_RETENTION_DAYS = 7 * 365
 

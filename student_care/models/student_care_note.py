@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .access import MANAGER_GROUP
+
 NOTE_TYPES = [
     ("interview", "Interview"),
     ("phone_call", "Phone call"),
@@ -291,7 +293,7 @@ class StudentCareNote(models.Model):
         """A care manager opens a sealed note in an emergency: logged, and the author told."""
         self.ensure_one()
         user = self.env.user
-        if not user.has_group("student_care.student_care_group_care_manager"):
+        if not user.has_group(MANAGER_GROUP):
             raise AccessError(_("Only a care manager may open a sealed note in an emergency."))
         if not (reason or "").strip():
             raise UserError(_("State why you need to open this note."))

@@ -3,8 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-SPECIALIST_GROUP = "student_care.student_care_group_specialist"
-MANAGER_GROUP = "student_care.student_care_group_care_manager"
+from .access import MANAGER_GROUP, SPECIALIST_GROUP
 
 
 class StudentCareReferral(models.Model):
@@ -249,5 +248,6 @@ class StudentCareReferral(models.Model):
             case=referral.case_id,
             event=event,
             subject=referral.reader_id,
-            reason=referral.reason,
+            # Neutral: the referral's own text is content, and log rows outlive retention.
+            reason=referral.display_name,
         )

@@ -60,6 +60,12 @@ class TestReferralAndConsent(StudentCareDossierCommon):
         self.assertFalse(cases.search([]))
         referral.action_activate()
         self.assertEqual(cases.search([]), self.case)
+        # The grant is logged, neutrally: the referral's text is content, the log is forever.
+        granted = self.env["student_care.access.log"].search(
+            [("case_ref", "=", self.case.id), ("event", "=", "granted")]
+        )
+        self.assertEqual(granted.subject_user_id, specialist)
+        self.assertEqual(granted.reason, f"Referral {referral.id}")
         notes = self.env["student_care.note"].with_user(specialist).search([])
         self.assertEqual(set(notes.mapped("sensitivity")), {"shared", "care_team", "confidential"})
         self.assertEqual(

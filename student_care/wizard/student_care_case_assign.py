@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from ..models.access import CARE_GROUP
+
 
 class StudentCareCaseAssign(models.TransientModel):
     """Hand a case to another owner or care team, with the reason (access log)."""
@@ -30,7 +32,7 @@ class StudentCareCaseAssign(models.TransientModel):
     )
 
     def _domain_user_id(self):
-        group = self.env.ref("student_care.student_care_group_care_worker")
+        group = self.env.ref(CARE_GROUP)
         return (
             f"[('share', '=', False), ('groups_id', 'in', {group.id}), "
             "('company_ids', 'in', company_id)]"

@@ -1,0 +1,33 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Who is who in the care dossier, and which records are the dossier: one place for the
+names that access decisions use across the models."""
+
+CARE_GROUP = "student_care.student_care_group_care_worker"
+MANAGER_GROUP = "student_care.student_care_group_care_manager"
+SPECIALIST_GROUP = "student_care.student_care_group_specialist"
+# Roles that read dossier content.
+DOSSIER_GROUPS = (CARE_GROUP, SPECIALIST_GROUP)
+
+# Records of the care dossier: who follows them, what changed on them, the mails they send
+# and the files on them are known only to those who may read them.
+CARE_MODELS = (
+    "student_care.case",
+    "student_care.note",
+    "student_care.referral",
+    "student_care.consent",
+)
+
+
+def readable_care_documents(env, model_field, res_id_field):
+    """A domain keeping rows about care records only when the user may read that record.
+
+    Rows about other models pass untouched. The readable records are a subquery with the
+    user's own record rules, so nothing is read through sudo.
+    """
+    domain = [(model_field, "not in", CARE_MODELS)]
+    for model in CARE_MODELS:
+        if model in env and env[model].has_access("read"):
+            readable = env[model].with_context(active_test=False)._search([])
+            domain = ["|", *domain, "&", (model_field, "=", model), (res_id_field, "in", readable)]
+    return domain
