@@ -37,9 +37,18 @@ def readable_care_documents(env, model_field, res_id_field):
     return domain
 
 
-def user_ids(model, operator, value):
-    """The user ids a reader-set search is asked about: record rules write
-    ``('<reader set>', 'in', [user.id])``; ``=`` with one id is accepted too."""
+def user_ids(model, fname, operator, value):
+    """The user ids a search on the reader set ``fname`` is asked about (record rules write
+    ``('<reader set>', 'in', [user.id])``; ``=`` with one id is accepted too).
+
+    Odoo checks a field's groups only where a stored field meets SQL, and a reader set is
+    not stored: the check is here, so a role cannot search a set it may not read (who is
+    referred to whom). Record rules search with superuser rights and pass.
+    """
+    if not model._fields[fname].is_accessible(model.env):
+        raise AccessError(
+            model.env._("You may not search on %(field)s.", field=model._fields[fname].string)
+        )
     if operator not in ("in", "="):
         raise UserError(model.env._("Reader sets can only be searched with 'in' or '='."))
     ids = value if isinstance(value, list | tuple) else [value]

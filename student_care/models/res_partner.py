@@ -182,7 +182,7 @@ class ResPartner(models.Model):
             )
 
     def _search_teacher_user_ids(self, operator, value):
-        users = user_ids(self, operator, value)
+        users = user_ids(self, "teacher_user_ids", operator, value)
         return [
             "|",
             "|",
@@ -198,7 +198,7 @@ class ResPartner(models.Model):
 
     def _search_specialist_user_ids(self, operator, value):
         active = self.env["student_care.referral"]._domain_active_for(
-            user_ids(self, operator, value)
+            user_ids(self, "specialist_user_ids", operator, value)
         )
         return [("care_referral_ids", "any", active)]
 

@@ -174,7 +174,7 @@ class StudentCareCase(models.Model):
             case.care_user_ids = case.user_id | case.team_id.member_ids
 
     def _search_care_user_ids(self, operator, value):
-        users = user_ids(self, operator, value)
+        users = user_ids(self, "care_user_ids", operator, value)
         return ["|", ("user_id", "in", users), ("team_id.member_ids", "in", users)]
 
     @api.depends("referral_ids.reader_id", "referral_ids.state")
@@ -184,7 +184,7 @@ class StudentCareCase(models.Model):
 
     def _search_specialist_user_ids(self, operator, value):
         active = self.env["student_care.referral"]._domain_active_for(
-            user_ids(self, operator, value)
+            user_ids(self, "specialist_user_ids", operator, value)
         )
         return [("referral_ids", "any", active)]
 

@@ -127,7 +127,7 @@ class StudentCareNote(models.Model):
                 note.team_reader_ids = False
 
     def _search_team_reader_ids(self, operator, value):
-        users = user_ids(self, operator, value)
+        users = user_ids(self, "team_reader_ids", operator, value)
         return [
             "|",
             "&",
