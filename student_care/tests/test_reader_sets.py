@@ -127,13 +127,18 @@ class TestReaderSets(StudentCareDossierCommon):
     @mute_logger(*MUTED)
     def test_users_cannot_search_sets_above_their_role(self):
         """Knowing who a student is referred to is care-team knowledge."""
+        specialist = self.users["specialist"]
         for role in ("teacher", "attendance", "specialist", "billing"):
             partners = self.env["res.partner"].with_user(self.users[role])
+            cases = self.env["student_care.case"].with_user(self.users[role])
             with self.subTest(role=role), self.assertRaises(AccessError):
-                found = partners.search(
-                    [("specialist_user_ids", "in", [self.users["specialist"].id])]
-                )
-                print("FOUND", role, found)
+                partners.search([("specialist_user_ids", "in", [specialist.id])])
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                cases.search([("specialist_user_ids", "in", [specialist.id])])
+        # The care team may, and finds the student.
+        partners = self.env["res.partner"].with_user(self.users["careworker"])
+        found = partners.search([("specialist_user_ids", "in", [specialist.id])])
+        self.assertEqual(found, self.student)
 
     def test_upgrade_reloads_changed_rules(self):
         """Rules are noupdate data: an upgrade changing who reads reloads them."""
