@@ -131,6 +131,34 @@ def test_xml_ids_follow_conventions():
                     assert xmlid.endswith("_demo"), f"demo id {xmlid} must end with _demo"
 
 
+def _domain_terms(domain):
+    """The number of leaves of a domain, however its operators are written."""
+    return sum(1 for item in domain if not isinstance(item, str))
+
+
+def test_record_rules_one_idea_one_file_per_model():
+    """Each model's record rules live in security/<model>_security.xml and nowhere else, and
+    each rule reads as one idea: at most two terms (who reads is a reader set kept by the
+    model, e.g. ``teacher_user_ids``, not written out in every rule)."""
+    env = {"user": type("User", (), {"id": 1})(), "company_ids": [1], "company_id": 1}
+    seen = {}
+    for addon in ADDONS:
+        for path in sorted((addon / "security").glob("*.xml")):
+            for record in etree.parse(str(path)).iter("record"):
+                if record.get("model") != "ir.rule":
+                    continue
+                model_ref = record.find("field[@name='model_id']").get("ref").split(".")[-1]
+                model = model_ref.removeprefix("model_")
+                assert (
+                    path.name == f"{model}_security.xml"
+                ), f"{record.get('id')}: rules of {model} belong in {model}_security.xml"
+                seen.setdefault(model, set()).add(path)
+                domain = eval(record.find("field[@name='domain_force']").text, env)  # noqa: S307
+                assert _domain_terms(domain) <= 2, f"{record.get('id')}: {domain}"
+    assert all(len(paths) == 1 for paths in seen.values()), seen
+    assert len(seen) > 20, "no record rules found"
+
+
 def _start_line(node, lines):
     """The line where node's tag or comment opens (lxml gives the line where it closes)."""
     if isinstance(node.tag, str):

@@ -3,6 +3,10 @@
 """Who is who in the care dossier, and which records are the dossier: one place for the
 names that access decisions use across the models."""
 
+from odoo.exceptions import AccessError, UserError
+from odoo.modules import get_manifest
+from odoo.tools.convert import convert_file
+
 CARE_GROUP = "student_care.student_care_group_care_worker"
 MANAGER_GROUP = "student_care.student_care_group_care_manager"
 SPECIALIST_GROUP = "student_care.student_care_group_specialist"
@@ -31,3 +35,41 @@ def readable_care_documents(env, model_field, res_id_field):
             readable = env[model].with_context(active_test=False)._search([])
             domain = ["|", *domain, "&", (model_field, "=", model), (res_id_field, "in", readable)]
     return domain
+
+
+def user_ids(model, fname, operator, value):
+    """The user ids a search on the reader set ``fname`` is asked about (record rules write
+    ``('<reader set>', 'in', [user.id])``; ``=`` with one id is accepted too).
+
+    Odoo checks a field's groups only where a stored field meets SQL, and a reader set is
+    not stored: the check is here, so a role cannot search a set it may not read (who is
+    referred to whom). Record rules search with superuser rights and pass.
+    """
+    if not model._fields[fname].is_accessible(model.env):
+        raise AccessError(
+            model.env._("You may not search on %(field)s.", field=model._fields[fname].string)
+        )
+    if operator not in ("in", "="):
+        raise UserError(model.env._("Reader sets can only be searched with 'in' or '='."))
+    ids = value if isinstance(value, list | tuple) else [value]
+    return [uid for uid in ids if uid]
+
+
+def refuse_write(records):
+    """Inverse of every reader set: they follow from who owns, teaches or is referred, and
+    are never set directly. Without an inverse a write would only land in the cache, where
+    a rule checked later in the same request would believe it."""
+    raise AccessError(
+        records.env._(
+            "Who may read %(what)s follows from the record itself; it cannot be set directly.",
+            what=records._description,
+        )
+    )
+
+
+def reload_record_rules(env, module):
+    """Record rules are ``noupdate`` data, so an upgrade keeps the old domains. A version
+    that changes who reads what reloads its module's rule files from a migration script."""
+    for path in get_manifest(module)["data"]:
+        if path.startswith("security/") and path.endswith("_security.xml"):
+            convert_file(env, module, path, {}, mode="init", noupdate=True)

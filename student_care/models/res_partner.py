@@ -16,6 +16,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .access import CARE_GROUP as CARE_ID_GROUPS
+from .access import refuse_write, user_ids
 
 # Country code -> ((label, stdnum module), ...): a number is valid if any scheme accepts it.
 NATIONAL_ID_SCHEMES = {
@@ -117,6 +118,28 @@ class ResPartner(models.Model):
         groups="student_care.student_care_group_care_worker",
         help="For record rules: the cases about this student.",
     )
+    # Reader sets: who reads a student's records by their place in the school. Record
+    # rules of every model about a student test these, so each idea is written once here.
+    teacher_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        string="Own Teachers",
+        compute="_compute_teacher_user_ids",
+        search="_search_teacher_user_ids",
+        inverse=refuse_write,
+        readonly=True,
+        help="The student's mentor, and the mentor and teachers of the student's class.",
+    )
+    specialist_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        string="Referred To",
+        compute="_compute_specialist_user_ids",
+        search="_search_specialist_user_ids",
+        inverse=refuse_write,
+        readonly=True,
+        groups=CARE_ID_GROUPS,
+        help="Specialists and agency contacts following this student through an active "
+        "referral.",
+    )
     open_case_count = fields.Integer(
         string="Open Care Cases",
         compute="_compute_open_case_count",
@@ -150,6 +173,34 @@ class ResPartner(models.Model):
         for partner in self:
             partner.guardian_count = len(partner.guardian_link_ids)
             partner.child_count = len(partner.child_link_ids)
+
+    @api.depends("mentor_id", "class_id.mentor_id", "class_id.teacher_ids")
+    def _compute_teacher_user_ids(self):
+        for partner in self:
+            partner.teacher_user_ids = (
+                partner.mentor_id | partner.class_id.mentor_id | partner.class_id.teacher_ids
+            )
+
+    def _search_teacher_user_ids(self, operator, value):
+        users = user_ids(self, "teacher_user_ids", operator, value)
+        return [
+            "|",
+            "|",
+            ("mentor_id", "in", users),
+            ("class_id.mentor_id", "in", users),
+            ("class_id.teacher_ids", "in", users),
+        ]
+
+    @api.depends("care_referral_ids.reader_id", "care_referral_ids.state")
+    def _compute_specialist_user_ids(self):
+        for partner in self:
+            partner.specialist_user_ids = partner.care_referral_ids._active_readers()
+
+    def _search_specialist_user_ids(self, operator, value):
+        active = self.env["student_care.referral"]._domain_active_for(
+            user_ids(self, "specialist_user_ids", operator, value)
+        )
+        return [("care_referral_ids", "any", active)]
 
     def _compute_open_case_count(self):
         # Counted through the case status view with the user's own rights: a teacher counts

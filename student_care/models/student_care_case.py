@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .access import CARE_GROUP, MANAGER_GROUP
+from .access import CARE_GROUP, MANAGER_GROUP, refuse_write, user_ids
 
 # Closed cases are kept seven years unless Settings say otherwise.
 DEFAULT_RETENTION_DAYS = 7 * 365
@@ -146,6 +146,47 @@ class StudentCareCase(models.Model):
     outcome = fields.Selection(selection=OUTCOMES, tracking=True, copy=False)
     color = fields.Integer()
     active = fields.Boolean(default=True)
+    # Reader sets: who reads the case by their place in it. Every record rule about a case,
+    # its notes, referrals, consents and services tests these instead of spelling it out.
+    care_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        string="Care Team Readers",
+        compute="_compute_care_user_ids",
+        search="_search_care_user_ids",
+        inverse=refuse_write,
+        readonly=True,
+        help="The case's owner and the members of its care team.",
+    )
+    specialist_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        string="Referred To",
+        compute="_compute_specialist_user_ids",
+        search="_search_specialist_user_ids",
+        inverse=refuse_write,
+        readonly=True,
+        groups=CARE_GROUP,
+        help="Specialists and agency contacts reading the case through an active referral.",
+    )
+
+    @api.depends("user_id", "team_id.member_ids")
+    def _compute_care_user_ids(self):
+        for case in self:
+            case.care_user_ids = case.user_id | case.team_id.member_ids
+
+    def _search_care_user_ids(self, operator, value):
+        users = user_ids(self, "care_user_ids", operator, value)
+        return ["|", ("user_id", "in", users), ("team_id.member_ids", "in", users)]
+
+    @api.depends("referral_ids.reader_id", "referral_ids.state")
+    def _compute_specialist_user_ids(self):
+        for case in self:
+            case.specialist_user_ids = case.referral_ids._active_readers()
+
+    def _search_specialist_user_ids(self, operator, value):
+        active = self.env["student_care.referral"]._domain_active_for(
+            user_ids(self, "specialist_user_ids", operator, value)
+        )
+        return [("referral_ids", "any", active)]
 
     @api.depends("signal_date", "category_id.first_contact_days", "company_id")
     def _compute_first_contact_due(self):

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .access import MANAGER_GROUP
+from .access import CARE_GROUP, MANAGER_GROUP, refuse_write, user_ids
 
 NOTE_TYPES = [
     ("interview", "Interview"),
@@ -20,6 +20,8 @@ SENSITIVITIES = [
     ("sealed", "Sealed"),
 ]
 LOGGED_SENSITIVITIES = ("confidential", "sealed")
+# Read by the whole care team of the case (and by care managers).
+TEAM_SENSITIVITIES = ("shared", "care_team")
 # What a note says: fetching, searching, grouping or aggregating these is reading content.
 CONTENT_FIELDS = ("body", "attachment_ids")
 # Marks a client read (see _read_format); a client cannot send this object.
@@ -101,6 +103,40 @@ class StudentCareNote(models.Model):
         help="Files are stored on the note: whoever may not read the note cannot open them.",
     )
     is_anonymised = fields.Boolean(readonly=True, copy=False)
+    team_reader_ids = fields.Many2many(
+        comodel_name="res.users",
+        string="Care Team Readers",
+        compute="_compute_team_reader_ids",
+        search="_search_team_reader_ids",
+        inverse=refuse_write,
+        readonly=True,
+        groups=CARE_GROUP,
+        help="Who reads this note by their place on the case: the case's owner and care team "
+        "for shared and care-team notes, the owner alone for confidential ones, nobody for "
+        "sealed ones.",
+    )
+
+    @api.depends("sensitivity", "case_id.care_user_ids", "case_id.user_id")
+    def _compute_team_reader_ids(self):
+        for note in self:
+            if note.sensitivity in TEAM_SENSITIVITIES:
+                note.team_reader_ids = note.case_id.care_user_ids
+            elif note.sensitivity == "confidential":
+                note.team_reader_ids = note.case_id.user_id
+            else:
+                note.team_reader_ids = False
+
+    def _search_team_reader_ids(self, operator, value):
+        users = user_ids(self, "team_reader_ids", operator, value)
+        return [
+            "|",
+            "&",
+            ("sensitivity", "in", TEAM_SENSITIVITIES),
+            ("case_id.care_user_ids", "in", users),
+            "&",
+            ("sensitivity", "=", "confidential"),
+            ("case_id.user_id", "in", users),
+        ]
 
     def _compute_display_name(self):
         # Neutral on purpose: display names are read through sudo in many places.

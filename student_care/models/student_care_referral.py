@@ -189,6 +189,15 @@ class StudentCareReferral(models.Model):
         user = self.env.user
         return user.has_group(MANAGER_GROUP) or self.sudo().case_id.user_id == user
 
+    @api.model
+    def _domain_active_for(self, users):
+        """Referrals through which ``users`` (ids) currently read a case: the one place
+        where "actively referred" is defined for every record rule."""
+        return [("reader_id", "in", users), ("state", "=", "active")]
+
+    def _active_readers(self):
+        return self.filtered(lambda r: r.state == "active").reader_id
+
     def _is_reader(self):
         self.ensure_one()
         return self.sudo().reader_id == self.env.user

@@ -13,3 +13,4 @@ from . import test_dossier
 from . import test_referral
 from . import test_access_log_chain
 from . import test_privacy_channels
+from . import test_reader_sets
