@@ -44,4 +44,3 @@ class TestInstitutionMixin(StudentCareCommon):
             ):
                 self.env[model].create({"name": "No institution", "company_id": False})
             self.assertEqual(foreign_key_rule(self.env, self.env[model]._table, "company_id"), "c")
-

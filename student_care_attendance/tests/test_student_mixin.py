@@ -66,4 +66,5 @@ class TestStudentMixin(TruancyCommon):
             ("student_care.truancy.event", "c"),
             ("student_care.truancy.report", "r"),
         ):
-            self.assertEqual(foreign_key_rule(self.env, self.env[model]._table, "student_id"), rule)
+            table = self.env[model]._table
+            self.assertEqual(foreign_key_rule(self.env, table, "student_id"), rule, model)
