@@ -1,3 +1,4 @@
+from . import student_care_institution_mixin
 from . import student_care_grade
 from . import student_care_programme
 from . import student_care_class

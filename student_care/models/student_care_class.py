@@ -6,18 +6,13 @@ from odoo import api, fields, models
 class StudentCareClass(models.Model):
     _name = "student_care.class"
     _description = "Class / Homeroom"
+    _inherit = ["student_care.institution.mixin"]
     _order = "grade_id, name, id"
     _check_company_auto = True
 
     name = fields.Char(required=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        default=lambda self: self.env.company,
-    )
+    # From student_care.institution.mixin; deleted with its institution.
+    company_id = fields.Many2one(ondelete="cascade")
     grade_id = fields.Many2one(
         comodel_name="student_care.grade",
         string="Grade",

@@ -6,19 +6,14 @@ from odoo import fields, models
 class StudentCareProgramme(models.Model):
     _name = "student_care.programme"
     _description = "Study Programme"
+    _inherit = ["student_care.institution.mixin"]
     _order = "name, id"
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(index=True)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        default=lambda self: self.env.company,
-    )
+    # From student_care.institution.mixin; deleted with its institution.
+    company_id = fields.Many2one(ondelete="cascade")
 
     _sql_constraints = [
         (

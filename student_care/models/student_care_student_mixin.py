@@ -6,13 +6,14 @@ from odoo import api, fields, models
 class StudentCareStudentMixin(models.AbstractModel):
     """A record about one student at one institution (a case, an attendance, a call...).
 
-    The institution is the student's unless given, and a record never belongs to another
-    institution than its student's. Models override the fields' attributes (required,
-    ondelete, index, tracking) where theirs differ.
+    The institution (``student_care.institution.mixin``) is the student's unless given, and
+    a record never belongs to another institution than its student's. Models override the
+    fields' attributes (required, ondelete, index, tracking) where theirs differ.
     """
 
     _name = "student_care.student.mixin"
     _description = "Record About a Student"
+    _inherit = ["student_care.institution.mixin"]
 
     student_id = fields.Many2one(
         comodel_name="res.partner",
@@ -21,13 +22,6 @@ class StudentCareStudentMixin(models.AbstractModel):
         index=True,
         ondelete="cascade",
         domain="[('is_student', '=', True)]",
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
     )
 
     @api.constrains("student_id", "company_id")
@@ -42,11 +36,12 @@ class StudentCareStudentMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        students = self.env["res.partner"].browse(
-            [vals["student_id"] for vals in vals_list if vals.get("student_id")]
-        )
+        # Only the students of records created without an institution are read.
+        missing = [
+            vals for vals in vals_list if vals.get("student_id") and not vals.get("company_id")
+        ]
+        students = self.env["res.partner"].browse({vals["student_id"] for vals in missing})
         company_of = {student.id: student.company_id.id for student in students}
-        for vals in vals_list:
-            if vals.get("student_id") and not vals.get("company_id"):
-                vals["company_id"] = company_of[vals["student_id"]]
+        for vals in missing:
+            vals["company_id"] = company_of[vals["student_id"]]
         return super().create(vals_list)

@@ -6,19 +6,14 @@ from odoo import api, fields, models
 class StudentCareTeam(models.Model):
     _name = "student_care.team"
     _description = "Care Team"
+    _inherit = ["student_care.institution.mixin"]
     _order = "sequence, name, id"
     _check_company_auto = True
 
     name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        default=lambda self: self.env.company,
-    )
+    # From student_care.institution.mixin; deleted with its institution.
+    company_id = fields.Many2one(ondelete="cascade")
     manager_id = fields.Many2one(
         comodel_name="res.users",
         string="Care Manager",

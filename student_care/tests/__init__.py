@@ -7,6 +7,7 @@ from . import test_demo
 from . import test_ui
 from . import test_case
 from . import test_case_signal
+from . import test_institution_mixin
 from . import test_case_security
 from . import test_case_sla
 from . import test_dossier

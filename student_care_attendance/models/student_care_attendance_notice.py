@@ -25,25 +25,17 @@ class StudentCareAttendanceNotice(models.Model):
 
     _name = "student_care.attendance.notice"
     _description = "Guardian Notice"
+    _inherit = ["student_care.student.mixin"]
     _order = "date desc, id desc"
     _rec_names_search = ["student_id.name", "guardian_id.name"]
 
-    student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
+    # The student and institution block comes from student_care.student.mixin.
     guardian_id = fields.Many2one(
         comodel_name="res.partner",
         string="Guardian",
         required=True,
         index=True,
         ondelete="cascade",
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company", string="Institution", required=True, index=True
     )
     kind = fields.Selection(selection=KINDS, required=True, index=True)
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)

@@ -14,18 +14,14 @@ class StudentCareMassNotice(models.Model):
 
     _name = "student_care.mass.notice"
     _description = "Mass Notice"
+    _inherit = ["student_care.institution.mixin"]
     _order = "create_date desc, id desc"
     _rec_name = "subject"
 
     subject = fields.Char(required=True)
     body = fields.Html(required=True, sanitize_style=True)
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Sender",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
+    # From student_care.institution.mixin: the institution that sends the notice.
+    company_id = fields.Many2one(string="Sender")
     company_ids = fields.Many2many(
         comodel_name="res.company",
         string="Institutions",

@@ -16,7 +16,7 @@ class StudentCareTruancyEvent(models.Model):
 
     _name = "student_care.truancy.event"
     _description = "Truancy Step Fired"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["student_care.student.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _rec_names_search = ["student_id.name", "rule_id.name"]
 
@@ -35,16 +35,7 @@ class StudentCareTruancyEvent(models.Model):
         ondelete="cascade",
     )
     action = fields.Selection(selection=ACTIONS, required=True)
-    student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    company_id = fields.Many2one(
-        comodel_name="res.company", string="Institution", required=True, index=True
-    )
+    # The student and institution block comes from student_care.student.mixin.
     date = fields.Date(string="Fired On", required=True, index=True)
     window_start = fields.Date(required=True)
     window_end = fields.Date(required=True, index=True)

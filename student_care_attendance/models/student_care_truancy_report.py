@@ -13,28 +13,20 @@ class StudentCareTruancyReport(models.Model):
 
     _name = "student_care.truancy.report"
     _description = "Official Truancy Report"
+    _inherit = ["student_care.student.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
     )
+    # The student and institution block comes from student_care.student.mixin; a report
+    # sent to an officer keeps its student.
     student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        required=True,
-        index=True,
         ondelete="restrict",
         domain="[('is_student', '=', True), ('company_id', '=', company_id)]",
     )
     student_number = fields.Char(related="student_id.student_number")
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
     rule_id = fields.Many2one(
         comodel_name="student_care.truancy.rule", string="Rule", ondelete="set null"
     )

@@ -32,6 +32,7 @@ class StudentCareServiceDelivery(models.Model):
 
     _name = "student_care.service.delivery"
     _description = "Delivered Care Service"
+    _inherit = ["student_care.institution.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -44,13 +45,7 @@ class StudentCareServiceDelivery(models.Model):
         check_company=True,
         groups=CARE_GROUPS,
     )
-    company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
+    # The institution comes from student_care.institution.mixin (the case's, see create).
     product_id = fields.Many2one(
         comodel_name="product.product",
         string="Service",
