@@ -3,7 +3,7 @@
 {
     "name": "Student Care",
     "summary": "Students, guardians and the care team's confidential student dossier",
-    "version": "18.0.2.0.2",
+    "version": "18.0.2.2.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["auth_totp", "base_automation", "contacts", "mail"],
-    "external_dependencies": {"python": ["python-stdnum"]},
+    "external_dependencies": {"python": ["openpyxl", "python-stdnum"]},
     "data": [
         "security/student_care_groups.xml",
         "security/ir.model.access.csv",

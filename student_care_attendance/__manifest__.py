@@ -3,7 +3,7 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.4.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -11,7 +11,6 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["student_care"],
-    "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/ir.model.access.csv",
         "security/student_care_attendance_security.xml",
