@@ -322,8 +322,10 @@ class StudentCareImportMixin(models.AbstractModel):
                         break
                     except UnicodeDecodeError:
                         continue
-        # PostgreSQL refuses NUL in text; no spreadsheet means one.
-        text = content.lstrip("\ufeff").replace("\x00", "")
+        # Text from JSON-RPC may hold lone surrogates, which PostgreSQL cannot store; it
+        # refuses NUL too, and no spreadsheet means one.
+        text = content.encode("utf-8", errors="replace").decode("utf-8")
+        text = text.lstrip("\ufeff").replace("\x00", "")
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=CSV_DELIMITERS)
         except csv.Error:
