@@ -108,8 +108,9 @@ class StudentCareImportMixin(models.AbstractModel):
         fields included, in ``read(load=None)`` form: ids for relations, False when
         empty) and the list of translated problems (empty when the line is good). The
         ``parse_*`` helpers of this module and ``_import_students`` help.
-    ``_import_duplicate_problem(line)``
-        The problem of a line with the same key as ``line`` before it.
+    ``_import_key_label()``
+        The natural key as a clerk names it ("student, date and period"), for the problem
+        of a line repeating an earlier one (or override ``_import_duplicate_problem``).
 
     Hooks a plug-in may override: ``_import_check_access()`` (default: may create),
     ``_import_existing_domain(vals_list)`` (records that may share a key with the file),
@@ -146,8 +147,12 @@ class StudentCareImportMixin(models.AbstractModel):
         raise NotImplementedError
 
     @api.model
+    def _import_key_label(self):
+        return self.env._("values")
+
+    @api.model
     def _import_duplicate_problem(self, line):
-        return self.env._("same line as line %(line)s", line=line)
+        return self.env._("same %(key)s as line %(line)s", key=self._import_key_label(), line=line)
 
     @api.model
     def _import_check_access(self):
@@ -385,6 +390,15 @@ class StudentCareImportMixin(models.AbstractModel):
                 ["student_number"],
             )
         }
+
+    @api.model
+    def _import_student_id(self, row, students, problems, column="student_number"):
+        """The id of the line's student (``students`` from ``_import_students``), or False
+        with the problem added to ``problems``."""
+        student_id = students.get(row[column], False)
+        if not student_id:
+            problems.append(self._import_unknown_student(row[column]))
+        return student_id
 
     @api.model
     def _import_unknown_student(self, number):

@@ -381,6 +381,10 @@ class StudentCareAttendance(models.Model):
         return ("student_id", "date", "period")
 
     @api.model
+    def _import_key_label(self):
+        return _("student, date and period")
+
+    @api.model
     def _import_compared_fields(self):
         return IMPORT_FIELDS
 
@@ -397,9 +401,7 @@ class StudentCareAttendance(models.Model):
     @api.model
     def _import_convert(self, row, lookups):
         problems = []
-        student_id = lookups["students"].get(row["student_number"], False)
-        if not student_id:
-            problems.append(self._import_unknown_student(row["student_number"]))
+        student_id = self._import_student_id(row, lookups["students"], problems)
         day = parse_date(row["date"])
         if not day:
             problems.append(
@@ -431,7 +433,7 @@ class StudentCareAttendance(models.Model):
                     max=MINUTES_PER_DAY,
                 )
             )
-        vals = {
+        return {
             "student_id": student_id,
             "date": day,
             "period": period,
@@ -439,12 +441,7 @@ class StudentCareAttendance(models.Model):
             "reason_id": reason_id,
             "minutes_missed": minutes,
             "note": row.get("note") or False,
-        }
-        return vals, problems
-
-    @api.model
-    def _import_duplicate_problem(self, line):
-        return _("same student, date and period as line %(line)s", line=line)
+        }, problems
 
     @api.model
     def _import_create(self, vals_list):
@@ -452,6 +449,5 @@ class StudentCareAttendance(models.Model):
         validation enforced) get one set-based INSERT; anyone else goes through the ORM so
         that their record rules apply row by row."""
         if self.env.su or self.env.user.has_group(OFFICER_GROUP):
-            self._bulk_insert(vals_list)
-        else:
-            super()._import_create(vals_list)
+            return self._bulk_insert(vals_list)
+        return super()._import_create(vals_list)

@@ -108,15 +108,17 @@ class StudentCareAttendanceScan(models.Model):
         return ("student_id", "scan_time", "device")
 
     @api.model
+    def _import_key_label(self):
+        return _("student, time and gate")
+
+    @api.model
     def _import_prepare(self, rows):
         return {"students": self._import_students(rows), "tz": self._school_tz()}
 
     @api.model
     def _import_convert(self, row, lookups):
         problems = []
-        student_id = lookups["students"].get(row["student_number"], False)
-        if not student_id:
-            problems.append(self._import_unknown_student(row["student_number"]))
+        student_id = self._import_student_id(row, lookups["students"], problems)
         moment = parse_datetime(row["time"], lookups["tz"])
         if not moment:
             problems.append(
@@ -125,13 +127,8 @@ class StudentCareAttendanceScan(models.Model):
                     time=row["time"] or _("(empty)"),
                 )
             )
-        vals = {
+        return {
             "student_id": student_id,
             "scan_time": moment,
             "device": row.get("device") or False,
-        }
-        return vals, problems
-
-    @api.model
-    def _import_duplicate_problem(self, line):
-        return _("same student, time and gate as line %(line)s", line=line)
+        }, problems

@@ -4,12 +4,9 @@
 plug-ins: attendance and entry scans."""
 
 import base64
-import io
 import random
 from datetime import date, datetime
 from unittest.mock import patch
-
-import openpyxl
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
@@ -18,6 +15,8 @@ from odoo.tools import mute_logger
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
 from odoo.addons.student_care.tests.probes import ROLES, RpcProbes, new_role_user
+
+from .test_scan import workbook
 
 ATTENDANCE = """student_number,date,period,status,reason,minutes,note
 100001,2026-11-23,1,absent,UNX,50,
@@ -39,16 +38,6 @@ GARBAGE = {
     "wrong headers": "name,when,what\nLotte,today,away\n",
     "huge field": "student_number,date,status\n" + "9" * 200_000 + ",2026-11-23,absent\n",
 }
-
-
-def workbook(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 class TestImportFramework(StudentCareCommon):
