@@ -107,7 +107,8 @@ class StudentCareImportMixin(models.AbstractModel):
         One line -> ``(vals, problems)``: the record's values (key fields and compared
         fields included, in ``read(load=None)`` form: ids for relations, False when
         empty) and the list of translated problems (empty when the line is good). The
-        ``parse_*`` helpers of this module and ``_import_students`` help.
+        ``parse_*`` helpers of this module, ``_import_students`` (in ``_import_prepare``)
+        and ``_import_student_id`` help.
     ``_import_key_label()``
         The natural key as a clerk names it ("student, date and period"), for the problem
         of a line repeating an earlier one (or override ``_import_duplicate_problem``).
@@ -115,6 +116,10 @@ class StudentCareImportMixin(models.AbstractModel):
     Hooks a plug-in may override: ``_import_check_access()`` (default: may create),
     ``_import_existing_domain(vals_list)`` (records that may share a key with the file),
     ``_import_create(vals_list)`` and ``_import_update(vals, records)`` (the bulk writes).
+
+    A plug-in adds ``student_care.import.mixin`` to its model's ``_inherit`` and exposes
+    a public method calling ``_import_file`` (e.g. ``import_attendance_csv``); a wizard
+    only uploads the file and calls it, once with ``dry_run`` and once for real.
     """
 
     _name = "student_care.import.mixin"
