@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["auth_totp", "base_automation", "contacts", "mail"],
-    "external_dependencies": {"python": ["python-stdnum"]},
+    "external_dependencies": {"python": ["openpyxl", "python-stdnum"]},
     "data": [
         "security/student_care_groups.xml",
         "security/ir.model.access.csv",

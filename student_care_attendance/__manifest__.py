@@ -11,7 +11,6 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "depends": ["student_care"],
-    "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/ir.model.access.csv",
         "security/student_care_attendance_analysis_security.xml",

@@ -8,6 +8,7 @@ from . import student_care_generator
 from . import base
 from . import student_care_access_guard
 from . import student_care_student_mixin
+from . import student_care_import_mixin
 from . import student_care_case_stage
 from . import student_care_case_category
 from . import student_care_case_tag

@@ -2,7 +2,6 @@ from . import res_company
 from . import res_config_settings
 from . import student_care_attendance_reason
 from . import student_care_attendance
-from . import student_care_attendance_import
 from . import student_care_attendance_scan
 from . import student_care_outreach_call
 from . import student_care_outreach
@@ -12,6 +11,5 @@ from . import student_care_truancy_event
 from . import student_care_truancy_report
 from . import student_care_attendance_notice
 from . import student_care_mass_notice
-from . import student_care_attendance_truancy
 from . import student_care_case
 from . import res_partner

@@ -128,7 +128,8 @@ class ResPartner(models.Model):
         stamps every student with the evaluation date).
         """
         today = today or fields.Date.context_today(self)
-        self.env["student_care.attendance"].flush_model()
+        attendance = self.env["student_care.attendance"]
+        attendance.flush_model()
         self.flush_model(["is_student", "company_id", "enrolment_date", "active"])
         domain = [("is_student", "=", True)]
         if student_ids is not None:
@@ -150,13 +151,8 @@ class ResPartner(models.Model):
                     """
                     WITH school AS (SELECT unnest(%(dates)s::date[]) AS day),
                     missed AS (
-                        SELECT student_id, count(*) AS days FROM (
-                            SELECT a.student_id FROM student_care_attendance a
-                             WHERE a.status = 'absent' AND a.company_id = %(company)s
-                               AND a.date BETWEEN %(start)s AND %(today)s AND %(absence_filter)s
-                             GROUP BY a.student_id, a.date
-                            HAVING bool_or(a.period = 0) OR count(*) >= %(half)s
-                        ) days GROUP BY student_id
+                        SELECT student_id, count(*) AS days FROM (%(missed_days)s) days
+                         GROUP BY student_id
                     ),
                     firsts AS (
                         SELECT DISTINCT greatest(coalesce(p.enrolment_date, %(start)s),
@@ -201,8 +197,16 @@ class ResPartner(models.Model):
                     company=company.id,
                     start=start,
                     today=today,
-                    half=company._missed_day_periods(),
-                    absence_filter=absence_filter,
+                    missed_days=attendance._sql_missed_days(
+                        company,
+                        SQL(
+                            "a.company_id = %s AND a.date BETWEEN %s AND %s AND %s",
+                            company.id,
+                            start,
+                            today,
+                            absence_filter,
+                        ),
+                    ),
                     student_filter=student_filter,
                     touch=touch,
                 )

@@ -1,27 +1,17 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime
-
 import pytz
 
 from odoo import _, api, fields, models
 from odoo.tools import SQL
+
+from odoo.addons.student_care.models.student_care_import_mixin import parse_datetime
 
 SCAN_HEADERS = {
     "student_number": ("student_number", "student number", "student", "badge", "number"),
     "time": ("time", "timestamp", "datetime", "scanned_at", "scan time"),
     "device": ("device", "gate", "door", "reader", "location"),
 }
-TIME_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%dT%H:%M",
-    "%d-%m-%Y %H:%M:%S",
-    "%d-%m-%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-)
 
 
 class StudentCareAttendanceScan(models.Model):
@@ -35,7 +25,7 @@ class StudentCareAttendanceScan(models.Model):
     _name = "student_care.attendance.scan"
     _description = "Entry Scan"
     _order = "scan_time desc, id desc"
-    _inherit = ["student_care.student.mixin"]
+    _inherit = ["student_care.student.mixin", "student_care.import.mixin"]
     _rec_name = "scan_time"
 
     scan_time = fields.Datetime(string="Scanned At", required=True, default=fields.Datetime.now)
@@ -95,81 +85,50 @@ class StudentCareAttendanceScan(models.Model):
         Columns by header: student_number, time (local time, e.g. 2026-11-23 08:12) and
         optionally device. Same guarantees as the attendance import: every bad line is
         reported, a file with any bad line writes nothing, and importing the same file again
-        changes nothing. Returns ``{"errors": [...], "created": n, "unchanged": n}``;
-        callable over RPC.
+        changes nothing. Returns ``{"errors": [...], "created": n, "updated": 0,
+        "unchanged": n}``; callable over RPC.
         """
-        self.check_access("create")
-        rows = self.env["student_care.attendance"]._import_read_table(
-            content, SCAN_HEADERS, ("student_number", "time")
+        return self._import_file(
+            content,
+            dry_run=dry_run,
+            defaults={"company_id": self.env.company.id, "source": "import"},
         )
-        attendance = self.env["student_care.attendance"]
-        company = self.env.company
-        students = attendance._import_students(rows)
-        tz = self._school_tz()
-        errors, keyed = [], {}
-        for line, row in rows:
-            problems = []
-            student_id = students.get(row["student_number"])
-            if not student_id:
-                problems.append(attendance._import_unknown_student(row["student_number"]))
-            moment = self._parse_time(row["time"], tz)
-            if not moment:
-                problems.append(
-                    _(
-                        "time %(time)s is not a date and time (use 2026-11-23 08:12)",
-                        time=row["time"] or _("(empty)"),
-                    )
-                )
-            key = (student_id, moment, row.get("device") or False)
-            if not problems and key in keyed:
-                problems.append(_("same student, time and gate as line %(line)s", line=keyed[key]))
-            if problems:
-                errors.append(
-                    _("Line %(line)s: %(problems)s.", line=line, problems="; ".join(problems))
-                )
-                continue
-            keyed[key] = line
-        result = {"errors": errors, "created": 0, "unchanged": 0}
-        if errors:
-            if dry_run:
-                return result
-            attendance._import_refuse(errors)
-        existing = set()
-        if keyed:
-            times = [key[1] for key in keyed]
-            for scan in self.search_fetch(
-                [
-                    ("student_id", "in", list({key[0] for key in keyed})),
-                    ("scan_time", ">=", min(times)),
-                    ("scan_time", "<=", max(times)),
-                ],
-                ["student_id", "scan_time", "device"],
-            ):
-                existing.add((scan.student_id.id, scan.scan_time, scan.device or False))
-        new = [key for key in keyed if key not in existing]
-        result["created"], result["unchanged"] = len(new), len(keyed) - len(new)
-        if not dry_run and new:
-            self.create(
-                [
-                    {
-                        "student_id": student_id,
-                        "company_id": company.id,
-                        "scan_time": moment,
-                        "device": device,
-                        "source": "import",
-                    }
-                    for student_id, moment, device in new
-                ]
-            )
-        return result
 
     @api.model
-    def _parse_time(self, text, tz):
-        """Local date and time as written in the file -> naive UTC, as Odoo stores it."""
-        for fmt in TIME_FORMATS:
-            try:
-                local = datetime.strptime(text, fmt)
-            except ValueError:
-                continue
-            return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
-        return False
+    def _import_headers(self):
+        return SCAN_HEADERS
+
+    @api.model
+    def _import_required(self):
+        return ("student_number", "time")
+
+    @api.model
+    def _import_key_fields(self):
+        # A scan is a fact: the same scan again is unchanged, never an update.
+        return ("student_id", "scan_time", "device")
+
+    @api.model
+    def _import_key_label(self):
+        return _("student, time and gate")
+
+    @api.model
+    def _import_prepare(self, rows):
+        return {"students": self._import_students(rows), "tz": self._school_tz()}
+
+    @api.model
+    def _import_convert(self, row, lookups):
+        problems = []
+        student_id = self._import_student_id(row, lookups["students"], problems)
+        moment = parse_datetime(row["time"], lookups["tz"])
+        if not moment:
+            problems.append(
+                _(
+                    "time %(time)s is not a date and time (use 2026-11-23 08:12)",
+                    time=row["time"] or _("(empty)"),
+                )
+            )
+        return {
+            "student_id": student_id,
+            "scan_time": moment,
+            "device": row.get("device") or False,
+        }, problems

@@ -132,7 +132,7 @@ CREATE VIEW %(view)s AS (
       ) scan ON TRUE
       CROSS JOIN LATERAL (
           SELECT count(DISTINCT h.date)::int AS days FROM student_care_attendance h
-           WHERE h.status = 'absent' AND h.student_id = a.student_id
+           WHERE %(absent_h)s AND h.student_id = a.student_id
              AND h.date >= a.date - %(window)s AND h.date < a.date
       ) history
       CROSS JOIN LATERAL (
@@ -150,9 +150,11 @@ CREATE VIEW %(view)s AS (
             FROM student_care_outreach_call o
            WHERE o.student_id = a.student_id AND o.date = a.date
       ) calls
-     WHERE a.status = 'absent'
+     WHERE %(absent_a)s
 )""",
                 view=SQL.identifier(self._table),
+                absent_a=self.env["student_care.attendance"]._sql_absent("a"),
+                absent_h=self.env["student_care.attendance"]._sql_absent("h"),
                 per_case=RISK_PER_OPEN_CASE,
                 window=RISK_WINDOW_DAYS,
             )

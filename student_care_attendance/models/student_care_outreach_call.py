@@ -8,6 +8,8 @@ from odoo.tools import SQL, html_escape
 
 from odoo.addons.student_care.models.student_care_note import SENSITIVITIES
 
+from .student_care_attendance import PRESENT_STATUSES
+
 REACHED = [
     ("guardian", "Guardian"),
     ("other_adult", "Other adult"),
@@ -276,7 +278,7 @@ class StudentCareOutreachCall(models.Model):
             [
                 ("student_id", "in", self.student_id.ids),
                 ("date", "in", dates),
-                ("status", "in", ("present", "tardy")),
+                ("status", "in", PRESENT_STATUSES),
             ],
             ["student_id", "date", "period", "write_date"],
         )

@@ -171,26 +171,22 @@ class StudentCareTruancyRule(models.Model):
     def _amounts(self, company, start, end, student_ids=None, minimum=0.0):
         """{student_id: amount in the window} for the students at or above ``minimum``."""
         self.ensure_one()
+        attendance = self.env["student_care.attendance"]
         conditions = [
-            SQL("a.status = 'absent'"),
             SQL("a.company_id = %s", company.id),
             SQL("a.date BETWEEN %s AND %s", start, end),
         ]
         if self.count_mode == "unexcused":
-            conditions.append(SQL("a.is_excused IS NOT TRUE"))
+            conditions.append(attendance._sql_unexcused("a"))
         if student_ids is not None:
             conditions.append(SQL("a.student_id = ANY(%s)", list(student_ids)))
         where = SQL(" AND ").join(conditions)
         periods = company.attendance_periods_per_day
         if self.unit == "day":
             query = SQL(
-                """SELECT student_id, count(*) FROM (
-                       SELECT a.student_id FROM student_care_attendance a WHERE %s
-                       GROUP BY a.student_id, a.date
-                       HAVING bool_or(a.period = 0) OR count(*) >= %s
-                   ) days GROUP BY student_id HAVING count(*) >= %s""",
-                where,
-                company._missed_day_periods(),
+                """SELECT student_id, count(*) FROM (%s) days
+                    GROUP BY student_id HAVING count(*) >= %s""",
+                attendance._sql_missed_days(company, where),
                 minimum,
             )
         else:
@@ -205,14 +201,15 @@ class StudentCareTruancyRule(models.Model):
                     minutes,
                 )
             query = SQL(
-                """SELECT a.student_id, %s FROM student_care_attendance a WHERE %s
+                """SELECT a.student_id, %s FROM student_care_attendance a WHERE %s AND %s
                    GROUP BY a.student_id HAVING %s >= %s""",
                 measure,
+                attendance._sql_absent("a"),
                 where,
                 measure,
                 minimum,
             )
-        self.env["student_care.attendance"].flush_model()
+        attendance.flush_model()
         self.env.cr.execute(query)
         return {student_id: float(amount) for student_id, amount in self.env.cr.fetchall()}
 

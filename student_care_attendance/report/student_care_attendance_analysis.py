@@ -50,21 +50,24 @@ class StudentCareAttendanceAnalysis(models.Model):
     hours_missed = fields.Float(readonly=True)
 
     def init(self):
+        attendance = self.env["student_care.attendance"]
         self.env.cr.execute(SQL("DROP VIEW IF EXISTS %s", SQL.identifier(self._table)))
         self.env.cr.execute(
             SQL(
                 """
-CREATE VIEW %s AS (
+CREATE VIEW %(view)s AS (
     SELECT a.id, a.student_id, a.company_id, s.grade_id, a.class_id, a.date, a.period,
            a.status, COALESCE(a.is_excused, FALSE) AS is_excused,
-           CASE WHEN a.status IN ('present', 'tardy') THEN 100.0 ELSE 0.0 END
-               AS attendance_rate,
-           (a.status = 'absent')::int AS absence_count,
-           (a.status = 'absent' AND a.is_excused IS NOT TRUE)::int AS unexcused_count,
+           CASE WHEN %(attended)s THEN 100.0 ELSE 0.0 END AS attendance_rate,
+           (%(absent)s)::int AS absence_count,
+           (%(absent)s AND %(unexcused)s)::int AS unexcused_count,
            COALESCE(a.minutes_missed, 0) / 60.0 AS hours_missed
       FROM student_care_attendance a
       JOIN res_partner s ON s.id = a.student_id
 )""",
-                SQL.identifier(self._table),
+                view=SQL.identifier(self._table),
+                attended=attendance._sql_attended("a"),
+                absent=attendance._sql_absent("a"),
+                unexcused=attendance._sql_unexcused("a"),
             )
         )

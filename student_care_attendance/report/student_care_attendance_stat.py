@@ -3,14 +3,6 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-# The measures kept per institution, class and day, as SQL over a set of attendance rows.
-MEASURES = {
-    "period_count": "count(*)",
-    "attended_count": "count(*) FILTER (WHERE status IN ('present', 'tardy'))",
-    "absence_count": "count(*) FILTER (WHERE status = 'absent')",
-    "unexcused_count": "count(*) FILTER (WHERE status = 'absent' AND is_excused IS NOT TRUE)",
-    "minutes_missed": "COALESCE(sum(minutes_missed), 0)",
-}
 EVENTS = {"INSERT": ("new_rows",), "UPDATE": ("old_rows", "new_rows"), "DELETE": ("old_rows",)}
 
 
@@ -84,11 +76,28 @@ class StudentCareAttendanceStat(models.Model):
             body,
         )
 
+    def _measures(self):
+        """The measures kept per institution, class and day, as SQL over a set of
+        attendance rows (unqualified columns: the trigger's transition tables)."""
+        attendance = self.env["student_care.attendance"]
+        return {
+            "period_count": SQL("count(*)"),
+            "attended_count": SQL("count(*) FILTER (WHERE %s)", attendance._sql_attended()),
+            "absence_count": SQL("count(*) FILTER (WHERE %s)", attendance._sql_absent()),
+            "unexcused_count": SQL(
+                "count(*) FILTER (WHERE %s AND %s)",
+                attendance._sql_absent(),
+                attendance._sql_unexcused(),
+            ),
+            "minutes_missed": SQL("COALESCE(sum(minutes_missed), 0)"),
+        }
+
     def _upsert_sql(self, source, sign):
-        names = SQL(", ").join(SQL.identifier(name) for name in MEASURES)
-        values = SQL(", ").join(SQL(f"{sign} * {expr}") for expr in MEASURES.values())
+        measures = self._measures()
+        names = SQL(", ").join(SQL.identifier(name) for name in measures)
+        values = SQL(", ").join(SQL("%s * %s", sign, expr) for expr in measures.values())
         updates = SQL(", ").join(
-            SQL("%(f)s = stat.%(f)s + EXCLUDED.%(f)s", f=SQL.identifier(name)) for name in MEASURES
+            SQL("%(f)s = stat.%(f)s + EXCLUDED.%(f)s", f=SQL.identifier(name)) for name in measures
         )
         return SQL(
             """INSERT INTO student_care_attendance_stat AS stat

@@ -1,5 +1,6 @@
 from . import test_attendance
 from . import test_import
+from . import test_import_framework
 from . import test_outreach
 from . import test_scan
 from . import test_ui

@@ -10,7 +10,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
 from odoo.addons.student_care_attendance.models import (
-    student_care_attendance_truancy as truancy_hooks,
+    student_care_attendance as truancy_hooks,
 )
 
 DAY = date(2026, 11, 20)  # a Friday; school year (August start) began 2026-08-01
