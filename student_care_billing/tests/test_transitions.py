@@ -34,13 +34,20 @@ import uuid
 from collections import Counter
 from unittest.mock import patch
 
-from transitions_common import (
+from odoo import Command
+from odoo.exceptions import AccessError, MissingError
+from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import SQL, lazy_property, mute_logger
+
+from odoo.addons.student_care.tests.probes import MATRIX_ROLES, RpcProbes
+
+from .transitions_common import (
     ATTACK_CONTEXT,
     ATTACKS,
     MUTED,
     READS,
     REFUSED,
-    ROLES,
     TransitionFixtures,
     ValueMaker,
     callable_without_input,
@@ -48,14 +55,6 @@ from transitions_common import (
     public_methods,
     writable_fields,
 )
-
-from odoo import Command
-from odoo.exceptions import AccessError, MissingError
-from odoo.tests import HttpCase, TransactionCase, tagged
-from odoo.tests.common import JsonRpcException
-from odoo.tools import SQL, lazy_property, mute_logger
-
-from odoo.addons.student_care.tests.probes import RpcProbes
 
 _logger = logging.getLogger(__name__)
 
@@ -80,8 +79,6 @@ def _short_access_error(model, *args):
 
 @tagged("post_install", "-at_install")
 class TestTransitions(TransitionFixtures, TransactionCase):
-    test_module = "student_care"
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -96,7 +93,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
             if note.sensitivity == "shared"
         }
         with mute_logger(*MUTED):
-            cls.before = {role: cls._readable(role, exhaustive=True) for role in ROLES}
+            cls.before = {role: cls._readable(role, exhaustive=True) for role in MATRIX_ROLES}
             cls._compile_probe()
 
     # --- what a role can read ------------------------------------------------------------
@@ -207,8 +204,8 @@ class TestTransitions(TransitionFixtures, TransactionCase):
             # Groups, companies or rules changed: the compiled SQL is stale.
             self.stats["orm_rereads"] += 1
             self._reset_envs()
-            return {role: self._gained(role) for role in ROLES}
-        found = {role: set() for role in ROLES}
+            return {role: self._gained(role) for role in MATRIX_ROLES}
+        found = {role: set() for role in MATRIX_ROLES}
         execute = SQL("EXECUTE %s", SQL.identifier(self.probe_name))
         for role, model, record_id in self.env.execute_query(execute):
             if record_id not in self.before[role][model]:
@@ -221,7 +218,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
             gains[role] = self._gained(role, models) if models else set()
         self.stats["probes"] += 1
         if self.stats["probes"] % PROBE_CHECK_EVERY == 1:
-            for role in ROLES:
+            for role in MATRIX_ROLES:
                 with self.subTest(probe=role, after=self.stats["probes"]):
                     self.assertEqual(gains[role], self._gained(role), "the probe missed it")
         return gains
@@ -423,7 +420,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
     def test_baseline(self):
         """The fixtures mean something: each role reads what DOMAIN.md says, found either way
         (search finds exactly what read() allows, so searching is a faithful probe)."""
-        for role in ROLES:
+        for role in MATRIX_ROLES:
             searched = self._readable(role)
             for model, ids in self.before[role].items():
                 with self.subTest(role=role, model=model):
@@ -441,7 +438,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
                 self.assertIn(self.cases[key].id, ids, f"{role} should read case {key}")
             for key in unreadable:
                 self.assertNotIn(self.cases[key].id, ids, f"{role} must not read case {key}")
-        notes = {role: self.before[role]["student_care.note"] for role in ROLES}
+        notes = {role: self.before[role]["student_care.note"] for role in MATRIX_ROLES}
         self.assertNotIn(self.notes["a_mate/confidential"].id, notes["careworker"])
         self.assertIn(self.notes["a_mate/confidential"].id, notes["specialist"])
         self.assertNotIn(self.notes["b/sealed"].id, notes["caremanager"])
@@ -453,7 +450,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
         groups or institutions (the administrator is attacked in test_transitions)."""
         manager = self.env.ref("student_care.student_care_group_care_manager")
         other = self.other_school
-        for role in ROLES:
+        for role in MATRIX_ROLES:
             if role == "admin":
                 continue
             user = self.role_envs[role]["res.users"].browse(self.users[role].id)
@@ -492,7 +489,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
         cr.flush()
         cr.execute(SQL("SAVEPOINT %s", SQL.identifier(self.savepoint)))
         try:
-            for role in ROLES:
+            for role in MATRIX_ROLES:
                 for model, (writes, calls) in ATTACKS.items():
                     if writes:
                         self._attack_writes(role, model)
@@ -505,7 +502,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
         self.assertGreater(self.stats["write"], MIN_WRITES)
         self.assertGreater(self.stats["call"], MIN_CALLS)
         self.assertGreater(self.stats["allowed"], MIN_ALLOWED)
-        self.assertEqual(set(self.per_role), set(ROLES))
+        self.assertEqual(set(self.per_role), set(MATRIX_ROLES))
         self.assertTrue(
             any("break_glass" in line for line in self.by_design),
             "breaking the glass never opened its note: the by-design path went untested",
@@ -523,7 +520,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
             stats["write"] + stats["call"],
             stats["write"],
             stats["call"],
-            len(ROLES),
+            len(MATRIX_ROLES),
             stats["refused"],
             stats["allowed"],
         )
@@ -550,7 +547,6 @@ class TestTransitionsRpc(RpcProbes, TransitionFixtures, HttpCase):
     """The known holes, replayed by their attacker with a real login over JSON-RPC."""
 
     PREFIX = "trx"
-    test_module = "student_care"
 
     @classmethod
     def setUpClass(cls):
