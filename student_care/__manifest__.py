@@ -3,7 +3,7 @@
 {
     "name": "Student Care",
     "summary": "Students, guardians and the care team's confidential student dossier",
-    "version": "18.0.2.0.2",
+    "version": "18.0.2.4.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -28,7 +28,7 @@
         "report/student_care_disclosure_reports.xml",
         "report/student_care_disclosure_templates.xml",
         "views/res_partner_views.xml",
-        "views/student_care_guardian_views.xml",
+        "views/student_care_guardian_link_views.xml",
         "views/student_care_class_views.xml",
         "views/student_care_case_views.xml",
         "views/student_care_case_config_views.xml",

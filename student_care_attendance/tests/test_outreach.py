@@ -46,7 +46,7 @@ class OutreachCommon(StudentCareCommon):
         )
         # The father comes first in the family's contact order but has no custody: the
         # mother (custody) is the one to call first.
-        cls.father_link = cls.env["student_care.guardian"].create(
+        cls.father_link = cls.env["student_care.guardian.link"].create(
             {
                 "student_id": cls.student.id,
                 "guardian_id": cls.father.id,

@@ -37,7 +37,7 @@ class TruancyCommon(StudentCareCommon):
         cls.stepmother = cls.env["res.partner"].create(
             {"name": "Ida Bakker", "company_id": cls.school.id, "email": "ida@example.com"}
         )
-        cls.env["student_care.guardian"].create(
+        cls.env["student_care.guardian.link"].create(
             [
                 {"student_id": cls.classmate.id, "guardian_id": cls.father.id},
                 {

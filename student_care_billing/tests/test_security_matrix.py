@@ -111,7 +111,9 @@ class TestSecurityMatrix(RpcProbes, HttpCase):
             }
         )
         guardian = env["res.partner"].create({"name": "Matrix Parent", "company_id": school.id})
-        env["student_care.guardian"].create({"student_id": student.id, "guardian_id": guardian.id})
+        env["student_care.guardian.link"].create(
+            {"student_id": student.id, "guardian_id": guardian.id}
+        )
         team = env["student_care.team"].create(
             {"name": "MX team", "company_id": school.id, "member_ids": [Command.link(worker.id)]}
         )
