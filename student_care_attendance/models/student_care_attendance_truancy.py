@@ -26,8 +26,8 @@ class StudentCareAttendance(models.Model):
     def init(self):
         result = super().init()
         # Truancy and chronic-absence counts read only absences, but from all over the year:
-        # a covering partial index lets them scan ~8 % of the rows without touching the heap
-        # (index-only scans), instead of reading most of the table's pages.
+        # a covering partial index lets them scan the absences alone without touching the
+        # heap (index-only scans), instead of reading most of the table's pages.
         self.env.cr.execute(
             SQL(
                 """CREATE INDEX IF NOT EXISTS %s ON %s (company_id, date, student_id)
@@ -56,8 +56,8 @@ class StudentCareAttendance(models.Model):
     def import_attendance_csv(self, content, dry_run=False, source="import"):
         result = super().import_attendance_csv(content, dry_run=dry_run, source=source)
         if not dry_run:
-            # Evaluate the imported students now, once, so the import's caller (and the
-            # benchmark) sees the full cost and result.
+            # Evaluate the imported students now, once, so the import's caller sees the
+            # ladder's result (notices, calls, cases) when the import returns.
             self.env["student_care.truancy.rule"]._run_pending()
         return result
 
@@ -72,8 +72,8 @@ class StudentCareAttendance(models.Model):
             self.env["student_care.truancy.rule"]._register_pending(students, absent_today)
             return result
         # A whole institution's file: the clerk does not wait for the ladder. The nightly
-        # evaluation (set-based over every student, ~9 s for 30,000) runs now in the
-        # background instead; today's first-absence notices are queued at once. System
+        # evaluation (set-based over every student, as costly as a night's run) runs now
+        # in the background instead; today's first-absence notices are queued at once. System
         # steps, like the evaluation itself (student_care.truancy.rule._run_pending).
         self.env.ref("student_care_attendance.ir_cron_evaluate_truancy").sudo()._trigger()
         if absent_today:

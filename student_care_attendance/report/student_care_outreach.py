@@ -10,7 +10,7 @@ RISK_PER_OPEN_CASE = 5
 
 
 class StudentCareOutreach(models.Model):
-    """The morning outreach list (seed 002): one line per student marked absent in the
+    """The morning outreach list: one line per student marked absent in the
     institution's outreach period, with what the caller needs to decide whom to call first.
 
     A database view over the absences, so the list is always current and stays fast

@@ -18,7 +18,7 @@ again from the database (search, then read() of the content, cache invalidated f
   not another team's);
 - a method's return value carries no content token of a record the role could not read.
 
-Two transitions open records by design (DOMAIN.md), each checked for its conditions and
+Two transitions open records by design, each checked for its conditions and
 listed in the log: breaking the glass (a care manager who gives a reason reads that one
 sealed note; the access log and the author must know), and the student directory (whoever
 places a student in a class decides which teachers see the case status, timeline, shared
@@ -58,13 +58,14 @@ from .transitions_common import (
 
 _logger = logging.getLogger(__name__)
 
-# A broken enumeration must not pass with a handful of attempts (over 16,000 run today).
+# A broken enumeration (fields or methods silently skipped) must not pass with a handful of
+# attempts: every role tries every writable field and public method, which is far more.
 MIN_WRITES, MIN_CALLS, MIN_ALLOWED = 10000, 1000, 1500
 # Chatter and attachments filter in Python (_search overrides): always re-read by the ORM.
 ORM_ONLY = frozenset({"mail.message", "ir.attachment"})
 # Every so many transitions that go through, the compiled probe is checked against the ORM.
 PROBE_CHECK_EVERY = 40
-# The student directory decides who a teacher's own students are (DOMAIN.md): placing a
+# The student directory decides who a teacher's own students are: placing a
 # student in a class or giving them a mentor shows that class's teachers these records.
 DIRECTORY_MODELS = frozenset({"res.partner", "student_care.class"})
 TEACHER_VIEWS = frozenset(
@@ -372,7 +373,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
             and token in text
         }
 
-    # --- transitions that open records by design (DOMAIN.md) -------------------------------
+    # --- transitions that open records by design -------------------------------------------
     def _allow_directory(self, role, model, gains):
         """Whoever may place a student in a class or give them a mentor decides which
         teachers see that the student's case exists, its timeline, its shared notes and
@@ -419,7 +420,7 @@ class TestTransitions(TransitionFixtures, TransactionCase):
     # --- tests ---------------------------------------------------------------------------
     @mute_logger(*MUTED)
     def test_baseline(self):
-        """The fixtures mean something: each role reads what DOMAIN.md says, found either way
+        """The fixtures mean something: each role reads what its role grants, found either way
         (search finds exactly what read() allows, so searching is a faithful probe)."""
         for role in MATRIX_ROLES:
             searched = self._readable(role)
@@ -468,8 +469,9 @@ class TestTransitions(TransitionFixtures, TransactionCase):
 
     @mute_logger(*MUTED)
     def test_transitions(self):
-        # Odoo spells out each refusal (every rule evaluated again, names read as sudo):
-        # 15 ms a refusal. The refusal is unchanged; only its message is short here.
+        # Odoo spells out each refusal (every rule evaluated again, names read as sudo),
+        # which would dominate the suite's time. The refusal is unchanged; only its
+        # message is short here.
         for model in ("ir.rule", "ir.model.access"):
             patcher = patch.object(
                 type(self.env[model]), "_make_access_error", _short_access_error
