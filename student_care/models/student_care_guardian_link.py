@@ -81,6 +81,12 @@ class StudentCareGuardianLink(models.Model):
     def _selection_lang(self):
         return self.env["res.lang"].get_installed()
 
+    @api.constrains("student_id")
+    def _check_student(self):
+        # The institution is the student's own (related), so only a new student needs the
+        # mixin's check, not a recomputed institution.
+        return super()._check_student()
+
     @api.constrains("student_id", "guardian_id")
     def _check_student_guardian(self):
         for link in self:
