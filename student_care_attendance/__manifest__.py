@@ -26,6 +26,7 @@
         "wizard/student_care_attendance_roll_call_views.xml",
         "wizard/student_care_attendance_import_views.xml",
         "views/student_care_attendance_views.xml",
+        "views/student_care_attendance_reason_views.xml",
         "views/student_care_attendance_scan_views.xml",
         "views/student_care_outreach_call_views.xml",
         "report/student_care_outreach_views.xml",
