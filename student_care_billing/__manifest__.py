@@ -22,6 +22,7 @@
         "wizard/student_care_service_delivery_invoice_views.xml",
         "views/product_template_views.xml",
         "views/res_partner_views.xml",
+        "views/student_care_programme_views.xml",
         "views/student_care_service_delivery_views.xml",
         "views/student_care_case_views.xml",
         "views/student_care_billing_menus.xml",

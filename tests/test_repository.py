@@ -1,6 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Repository conventions (../shared/STYLE.md) that no single add-on test can see."""
+"""Repository conventions (OCA tooling, Odoo 18.0 naming) that no single add-on test can see."""
 
 import ast
 import csv
@@ -175,10 +175,10 @@ def _start_line(node, lines):
 
 def test_xml_well_formed_and_indented():
     """Every XML file of the add-ons (OWL templates too) parses, and is laid out as prettier
-    lays it out (STYLE.md §16): no tabs, and each line that starts with a tag or comment is
-    indented 4 spaces per level. The text inside comments, text nodes and HTML field values
-    (mail bodies start at column 0, as in core) is content, not layout: only its lines
-    that start a tag are checked, and there for a multiple of 4 only."""
+    lays it out at the indent .editorconfig sets: no tabs, and each line that starts with a
+    tag or comment is indented 4 spaces per level. The text inside comments, text nodes and
+    HTML field values (mail bodies start at column 0, as in core) is content, not layout:
+    only its lines that start a tag are checked, and there for a multiple of 4 only."""
     paths = [p for addon in ADDONS for p in sorted(addon.glob("**/*.xml"))]
     assert paths
     for path in paths:
@@ -238,7 +238,7 @@ def _run(*cmd):
 
 
 def test_ruff_lint_and_format():
-    # setup/ is Python we ship: linted like the add-ons (STYLE.md §1).
+    # setup/ is Python we ship (not packaging, as in OCA repositories): linted like the add-ons.
     paths = [a.name for a in ADDONS] + ["setup", "tests"]
     code, out = _run("ruff", "check", "--no-fix", *paths)
     assert code == 0, out

@@ -2,13 +2,13 @@ from . import student_care_institution_mixin
 from . import student_care_grade
 from . import student_care_programme
 from . import student_care_class
-from . import student_care_guardian
 from . import res_partner
 from . import student_care_generator
 from . import base
 from . import student_care_access_guard
 from . import student_care_student_mixin
 from . import student_care_import_mixin
+from . import student_care_guardian_link
 from . import student_care_case_stage
 from . import student_care_case_category
 from . import student_care_case_tag

@@ -89,12 +89,12 @@ class ResPartner(models.Model):
         "(NL, BE, US, FR, DE, ES, IT, GB). Visible to the care team only.",
     )
     guardian_link_ids = fields.One2many(
-        comodel_name="student_care.guardian",
+        comodel_name="student_care.guardian.link",
         inverse_name="student_id",
         string="Guardians",
     )
     child_link_ids = fields.One2many(
-        comodel_name="student_care.guardian",
+        comodel_name="student_care.guardian.link",
         inverse_name="guardian_id",
         string="Children",
     )
@@ -302,7 +302,7 @@ class ResPartner(models.Model):
 
     def _action_family(self, title, domain):
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.student_care_guardian_action"
+            "student_care.student_care_guardian_link_action"
         )
         action.update(name=title, domain=domain, context={})
         return action

@@ -200,7 +200,7 @@ class StudentCareGenerator(models.AbstractModel):
                         "preferred_channel": rng.choices(("phone", "email", "sms"), (5, 3, 2))[0],
                     }
                 )
-        links = self._create_batched(env["student_care.guardian"], link_vals)
+        links = self._create_batched(env["student_care.guardian.link"], link_vals)
         elapsed = time.perf_counter() - started
         _logger.info(
             "Generated %s students, %s guardians, %s guardian links, %s classes in %.1f s",

@@ -40,7 +40,7 @@ class StudentCareCommon(BaseCommon):
         cls.mother = cls.env["res.partner"].create(
             {"name": "Anja Visser", "company_id": cls.school.id, "phone": "+31 6 1234 5678"}
         )
-        cls.link = cls.env["student_care.guardian"].create(
+        cls.link = cls.env["student_care.guardian.link"].create(
             {
                 "student_id": cls.student.id,
                 "guardian_id": cls.mother.id,

@@ -12,7 +12,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 from odoo.tests.common import JsonRpcException
 
-# role -> group xml ids (comma separated), one group per role of DOMAIN.md.
+# role -> group xml ids (comma separated), one group per security role of student_care.
 ROLES = {
     "teacher": "student_care.student_care_group_teacher",
     "attendance": "student_care.student_care_group_attendance_officer",

@@ -16,9 +16,9 @@ class TestDemoData(TransactionCase):
         )
         self.assertGreaterEqual(len(students), 200)
         self.assertEqual(set(students.mapped("grade_id.level")), set(range(7, 13)))
-        links = self.env["student_care.guardian"].search([("student_id", "in", students.ids)])
+        links = self.env["student_care.guardian.link"].search([("student_id", "in", students.ids)])
         self.assertEqual(set(links.student_id.ids), set(students.ids), "a student has no family")
-        shared = self.env["student_care.guardian"]._read_group(
+        shared = self.env["student_care.guardian.link"]._read_group(
             [("student_id", "in", students.ids)],
             ["guardian_id"],
             ["__count"],

@@ -22,12 +22,12 @@ class TestGenerator(BaseCommon):
         self.assertEqual(set(students.mapped("grade_id.level")), set(range(7, 13)))
         self.assertFalse(students.filtered(lambda s: not s.class_id))
         # Every student has a guardian with custody; siblings share guardians.
-        links = self.env["student_care.guardian"].search([("company_id", "=", company.id)])
+        links = self.env["student_care.guardian.link"].search([("company_id", "=", company.id)])
         self.assertEqual(set(links.student_id.ids), set(students.ids))
         self.assertEqual(stats["links"], len(links))
         for student in students:
             self.assertTrue(student.guardian_link_ids.filtered("has_custody"), student.name)
-        shared = self.env["student_care.guardian"]._read_group(
+        shared = self.env["student_care.guardian.link"]._read_group(
             [("company_id", "=", company.id)],
             ["guardian_id"],
             ["__count"],

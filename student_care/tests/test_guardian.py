@@ -11,7 +11,7 @@ from .common import StudentCareCommon
 class TestGuardian(StudentCareCommon):
     def test_family_seen_from_both_sides(self):
         sibling = self.create_student("Sem Visser", "100002")
-        self.env["student_care.guardian"].create(
+        self.env["student_care.guardian.link"].create(
             {"student_id": sibling.id, "guardian_id": self.mother.id, "relationship": "mother"}
         )
         self.assertTrue(self.mother.is_guardian)
@@ -20,7 +20,7 @@ class TestGuardian(StudentCareCommon):
         self.assertEqual(self.student.guardian_link_ids.guardian_id, self.mother)
         action = self.mother.action_view_children()
         self.assertEqual(
-            self.env["student_care.guardian"].search(action["domain"]).student_id,
+            self.env["student_care.guardian.link"].search(action["domain"]).student_id,
             self.student | sibling,
         )
         self.assertIn("Anja Visser", action["name"])
@@ -28,7 +28,7 @@ class TestGuardian(StudentCareCommon):
     def test_guardian_flag_follows_links(self):
         father = self.env["res.partner"].create({"name": "Erik Visser"})
         self.assertFalse(father.is_guardian)
-        link = self.env["student_care.guardian"].create(
+        link = self.env["student_care.guardian.link"].create(
             {"student_id": self.student.id, "guardian_id": father.id, "relationship": "father"}
         )
         self.assertTrue(father.is_guardian)
@@ -52,7 +52,7 @@ class TestGuardian(StudentCareCommon):
         )
 
     def test_invalid_links_refused(self):
-        links = self.env["student_care.guardian"]
+        links = self.env["student_care.guardian.link"]
         with self.assertRaisesRegex(ValidationError, "cannot be their own guardian"):
             links.create({"student_id": self.student.id, "guardian_id": self.student.id})
         other = self.create_student("Kid", "100003")
@@ -67,7 +67,7 @@ class TestGuardian(StudentCareCommon):
 
     def test_contact_order(self):
         father = self.env["res.partner"].create({"name": "Erik Visser"})
-        self.env["student_care.guardian"].create(
+        self.env["student_care.guardian.link"].create(
             {"student_id": self.student.id, "guardian_id": father.id, "sequence": 1}
         )
         self.student.invalidate_recordset(["guardian_link_ids"])

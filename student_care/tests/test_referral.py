@@ -139,7 +139,7 @@ class TestReferralAndConsent(StudentCareDossierCommon):
         with self.assertRaisesRegex(ValidationError, "guardian with custody must give consent"):
             self._consent(given_by="student", guardian_id=False)
         stepfather = self.env["res.partner"].create({"name": "Step Father"})
-        self.env["student_care.guardian"].create(
+        self.env["student_care.guardian.link"].create(
             {"student_id": self.student.id, "guardian_id": stepfather.id, "has_custody": False}
         )
         with self.assertRaisesRegex(ValidationError, "guardian with custody"):

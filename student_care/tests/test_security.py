@@ -25,7 +25,7 @@ class TestStudentDirectoryAccess(StudentCareCommon):
                     ["name", "student_number", "class_id", "grade_id", "birth_date"]
                 )[0]
                 self.assertEqual(values["student_number"], "100001")
-                links = self.env["student_care.guardian"].with_user(user)
+                links = self.env["student_care.guardian.link"].with_user(user)
                 self.assertEqual(links.search([("student_id", "=", self.student.id)]), self.link)
                 self.assertEqual(
                     self.env["student_care.class"].with_user(user).search([]), self.klass
@@ -105,7 +105,7 @@ class TestStudentDirectoryAccess(StudentCareCommon):
         )
         self.assertFalse(other_teacher.search([("id", "=", self.student.id)]))
         self.assertFalse(
-            self.env["student_care.guardian"].with_user(self.other_teacher).search([])
+            self.env["student_care.guardian.link"].with_user(self.other_teacher).search([])
         )
         self.assertFalse(self.env["student_care.class"].with_user(self.other_teacher).search([]))
         self.assertFalse(other_teacher.name_search("Lotte"))

@@ -29,7 +29,7 @@ class TestStudentCareUi(HttpCase):
         guardian = cls.env["res.partner"].create(
             {"name": "Tour Guardian", "company_id": school.id}
         )
-        cls.env["student_care.guardian"].create(
+        cls.env["student_care.guardian.link"].create(
             {"student_id": student.id, "guardian_id": guardian.id, "relationship": "mother"}
         )
 

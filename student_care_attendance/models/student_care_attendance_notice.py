@@ -78,7 +78,7 @@ class StudentCareAttendanceNotice(models.Model):
     @api.model
     def _recipient_links(self, student_ids):
         """Guardian links of these students that receive attendance notices."""
-        return self.env["student_care.guardian"].search(
+        return self.env["student_care.guardian.link"].search(
             [("student_id", "in", list(student_ids)), ("is_notice_recipient", "=", True)]
         )
 
@@ -227,7 +227,7 @@ class StudentCareAttendanceNotice(models.Model):
                    SELECT DISTINCT ON (g.guardian_id)
                           g.student_id, g.guardian_id, p.company_id, 'mass', %s,
                           coalesce(g.lang, gp.lang), %s, 'queued', %s, %s, %s, %s
-                     FROM student_care_guardian g
+                     FROM student_care_guardian_link g
                      JOIN res_partner p ON p.id = g.student_id
                      JOIN res_partner gp ON gp.id = g.guardian_id AND gp.active
                     WHERE %s

@@ -146,7 +146,7 @@ class StudentCareGenerator(models.AbstractModel):
         outcomes = (("on_the_way", False), ("no_answer", False), ("family", True))
         for index, student in enumerate(absent[4:7]):
             outcome, follow_up = outcomes[index]
-            link = self.env["student_care.guardian"].search(
+            link = self.env["student_care.guardian.link"].search(
                 [("student_id", "=", student.id)], limit=1
             )
             calls.create(

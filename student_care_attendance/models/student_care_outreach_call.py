@@ -66,7 +66,7 @@ class StudentCareOutreachCall(models.Model):
         ondelete="restrict",
     )
     guardian_link_id = fields.Many2one(
-        comodel_name="student_care.guardian",
+        comodel_name="student_care.guardian.link",
         string="Number Called",
         domain="[('student_id', '=', student_id)]",
         ondelete="set null",

@@ -1,3 +1,3 @@
 from . import student_care_attendance_analysis
 from . import student_care_attendance_dashboard
-from . import student_care_attendance_stat
+from . import student_care_outreach

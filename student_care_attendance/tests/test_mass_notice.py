@@ -11,7 +11,7 @@ class TestMassNotice(TruancyCommon):
         super().setUpClass()
         # A sibling of Lotte: the mother must get the notice once, not twice.
         cls.sibling = cls.create_student("Daan Visser", "100003")
-        cls.env["student_care.guardian"].create(
+        cls.env["student_care.guardian.link"].create(
             {"student_id": cls.sibling.id, "guardian_id": cls.mother.id}
         )
         # Eight more families, one guardian each, in another class.
@@ -26,7 +26,7 @@ class TestMassNotice(TruancyCommon):
             guardian = cls.env["res.partner"].create(
                 {"name": f"Parent {index}", "email": f"parent{index}@example.com"}
             )
-            cls.env["student_care.guardian"].create(
+            cls.env["student_care.guardian.link"].create(
                 {"student_id": student.id, "guardian_id": guardian.id}
             )
             cls.families |= guardian
@@ -34,7 +34,7 @@ class TestMassNotice(TruancyCommon):
         cls.outsider = cls.env["res.partner"].create(
             {"name": "Other parent", "email": "other@example.com"}
         )
-        cls.env["student_care.guardian"].create(
+        cls.env["student_care.guardian.link"].create(
             {"student_id": cls.other_student.id, "guardian_id": cls.outsider.id}
         )
 

@@ -10,7 +10,7 @@ from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
-from odoo.addons.student_care.tests.probes import ROLES, RpcProbes, new_role_user
+from odoo.addons.student_care.tests.probes import ROLES, RpcProbes, new_role_user, role_users
 
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
 DAY = date(2026, 11, 23)
@@ -46,7 +46,7 @@ class OutreachCommon(StudentCareCommon):
         )
         # The father comes first in the family's contact order but has no custody: the
         # mother (custody) is the one to call first.
-        cls.father_link = cls.env["student_care.guardian"].create(
+        cls.father_link = cls.env["student_care.guardian.link"].create(
             {
                 "student_id": cls.student.id,
                 "guardian_id": cls.father.id,
@@ -342,20 +342,20 @@ class TestOutreachRpc(RpcProbes, HttpCase):
     def setUp(self):
         super().setUp()
         self.readonly_enabled = False
-        self.officer = self._user("rpc_officer", "attendance")
-        self.teacher = self._user("rpc_teacher", "teacher")
-        self.billing = self._user("rpc_billing", "billing")
+        # An institution of its own: no demo records in the lists it reads.
+        school = self.env["res.company"].create({"name": "Rpc School"})
+        roles = {"officer": ROLES["attendance"], "teacher": ROLES["teacher"]}
+        roles["billing"] = ROLES["billing"]
+        users = role_users(self.env, school, "rpc", roles=roles, export=False)
+        self.officer, self.teacher, self.billing = (users[key] for key in roles)
         self.student = self.env["res.partner"].create(
             {
                 "name": "Rpc Student",
                 "is_student": True,
                 "student_number": "RPC-1",
-                "company_id": self.env.company.id,
+                "company_id": school.id,
             }
         )
-
-    def _user(self, login, role):
-        return new_role_user(self.env, login, ROLES[role], self.env.company)
 
     def test_scan_import_and_outreach_over_rpc(self):
         csv = "student_number,time,device\nRPC-1,2026-11-23 08:05,North gate\n"

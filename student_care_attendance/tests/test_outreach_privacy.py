@@ -145,8 +145,8 @@ class TestOutreachCallPrivacy(RpcProbes, HttpCase, OutreachCommon):
 
     @mute_logger(*MUTED)
     def test_teacher_and_billing_learn_nothing_of_the_case(self):
-        """The attendance officer may know that a case exists (DOMAIN.md, "other cases:
-        existence only"); the student's teacher and a billing officer learn nothing of the
+        """The attendance officer may know that a case exists (of cases other than truancy,
+        existence only); the student's teacher and a billing officer learn nothing of the
         case a follow-up call opened or joined, through any attendance or billing path."""
         call = self._log_call_rpc(
             self.student, outcome="family", is_follow_up_needed=True, reason_given="Trouble"

@@ -71,7 +71,7 @@ class TestAttendancePerformance(StudentCareCommon):
                 for index in range(len(cls.pupils))
             ]
         )
-        cls.env["student_care.guardian"].create(
+        cls.env["student_care.guardian.link"].create(
             [
                 {"student_id": pupil.id, "guardian_id": guardian.id, "has_custody": True}
                 for pupil, guardian in zip(cls.pupils, guardians, strict=True)

@@ -27,7 +27,7 @@ class TruancySecurityCommon(TruancyCommon):
                 "company_id": cls.school.id,
             }
         )
-        cls.env["student_care.guardian"].create(
+        cls.env["student_care.guardian.link"].create(
             {"student_id": cls.stranger.id, "guardian_id": cls.father.id}
         )
         cls.rule = cls._rule([(1, "notice"), (1, "report")], unit="day")

@@ -35,7 +35,7 @@ class TestAttendanceUi(HttpCase):
         guardian = cls.env["res.partner"].create(
             {"name": "Tour Father", "company_id": school.id, "mobile": "+31 6 5555 0001"}
         )
-        cls.env["student_care.guardian"].create(
+        cls.env["student_care.guardian.link"].create(
             {"student_id": cls.absentee.id, "guardian_id": guardian.id, "relationship": "father"}
         )
         cls.attendance = cls.env["student_care.attendance"]

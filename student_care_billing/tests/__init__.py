@@ -6,3 +6,6 @@ from . import test_wizard_privacy
 from . import test_case_existence
 from . import test_performance
 from . import test_institution
+from . import test_care_flow
+from . import test_security_matrix
+from . import test_transitions

@@ -177,9 +177,12 @@ class TestInvoicing(StudentCareBillingCommon):
         self.deliver(self.intake, date(2026, 11, 3))
         cron = self.env.ref("student_care_billing.ir_cron_invoice_care_services")
         self.assertEqual(cron.interval_type, "months")
+        moves = self.env["account.move"]
+        existing = moves.search([("company_id", "=", self.school.id)])
+        # Run the scheduled action itself (as its own user), not the method it is meant to call.
         with freeze_time("2026-11-01 02:00:00"):
-            moves = self.env["student_care.service.delivery"]._cron_invoice_previous_month()
-        moves = moves.filtered(lambda m: m.company_id == self.school)
+            cron.method_direct_trigger()
+        moves = moves.search([("company_id", "=", self.school.id)]) - existing
         self.assertEqual(len(moves), 1)
         self.assertEqual(moves.invoice_date, self.oct_end)
         self.assertEqual(moves.invoice_line_ids.quantity, 1.0)

@@ -10,7 +10,7 @@ RISK_PER_OPEN_CASE = 5
 
 
 class StudentCareOutreach(models.Model):
-    """The morning outreach list (seed 002): one line per student marked absent in the
+    """The morning outreach list: one line per student marked absent in the
     institution's outreach period, with what the caller needs to decide whom to call first.
 
     A database view over the absences, so the list is always current and stays fast
@@ -37,7 +37,7 @@ class StudentCareOutreach(models.Model):
         "student_care.attendance.scan": ["student_id", "date"],
         "student_care.outreach.call": ["student_id", "date", "is_recovered"],
         "student_care.case": ["student_id", "is_closed", "active"],
-        "student_care.guardian": ["student_id", "guardian_id", "has_custody", "sequence"],
+        "student_care.guardian.link": ["student_id", "guardian_id", "has_custody", "sequence"],
         "res.partner": ["grade_id", "mobile", "phone"],
         "res.company": ["attendance_outreach_period"],
     }
@@ -72,7 +72,7 @@ class StudentCareOutreach(models.Model):
         help="Absence days in the previous four weeks, plus five for each open care case.",
     )
     guardian_link_id = fields.Many2one(
-        comodel_name="student_care.guardian",
+        comodel_name="student_care.guardian.link",
         string="Call First",
         readonly=True,
         help="The guardian to call first: custody first, then the family's contact order.",
@@ -92,7 +92,7 @@ class StudentCareOutreach(models.Model):
         help="Of the students whose guardian was called, the share who came in that day.",
     )
     guardian_link_ids = fields.One2many(
-        comodel_name="student_care.guardian",
+        comodel_name="student_care.guardian.link",
         compute="_compute_guardian_link_ids",
         string="Guardians",
     )
@@ -141,7 +141,7 @@ CREATE VIEW %(view)s AS (
       ) cases
       LEFT JOIN LATERAL (
           SELECT g.id, COALESCE(NULLIF(p.mobile, ''), p.phone) AS phone
-            FROM student_care_guardian g JOIN res_partner p ON p.id = g.guardian_id
+            FROM student_care_guardian_link g JOIN res_partner p ON p.id = g.guardian_id
            WHERE g.student_id = a.student_id
            ORDER BY g.has_custody DESC, g.sequence, g.id LIMIT 1
       ) first_guardian ON TRUE
@@ -161,7 +161,7 @@ CREATE VIEW %(view)s AS (
         )
 
     def _compute_guardian_link_ids(self):
-        links = self.env["student_care.guardian"].search(
+        links = self.env["student_care.guardian.link"].search(
             [("student_id", "in", self.student_id.ids)],
             order="has_custody desc, sequence, id",
         )

@@ -25,9 +25,8 @@ from odoo.addons.student_care.tests.probes import (
 
 _logger = logging.getLogger(__name__)
 
-ROLES = MATRIX_ROLES
 CARE = {"careworker", "caremanager"}
-ALL = set(ROLES)
+ALL = set(MATRIX_ROLES)
 # object key -> (readers, writers, unlinkers, creators)
 EXPECT = {
     "case_team": (CARE | {"specialist"}, CARE, {"caremanager"}, CARE),
@@ -84,15 +83,13 @@ WRITE_VALUES = {
 
 @tagged("post_install", "-at_install")
 class TestSecurityMatrix(RpcProbes, HttpCase):
-    test_module = "student_care"
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env(context=dict(cls.env.context, mail_create_nolog=True, tracking_disable=True))
         cls.env = env
         school = env["res.company"].create({"name": "Matrix School"})
-        cls.users = role_users(env, school, "mx", roles=ROLES)
+        cls.users = role_users(env, school, "mx", roles=MATRIX_ROLES)
         teacher, worker = cls.users["teacher"], cls.users["careworker"]
         klass = env["student_care.class"].create({"name": "MX1", "company_id": school.id})
         student = env["res.partner"].create(
@@ -114,7 +111,9 @@ class TestSecurityMatrix(RpcProbes, HttpCase):
             }
         )
         guardian = env["res.partner"].create({"name": "Matrix Parent", "company_id": school.id})
-        env["student_care.guardian"].create({"student_id": student.id, "guardian_id": guardian.id})
+        env["student_care.guardian.link"].create(
+            {"student_id": student.id, "guardian_id": guardian.id}
+        )
         team = env["student_care.team"].create(
             {"name": "MX team", "company_id": school.id, "member_ids": [Command.link(worker.id)]}
         )

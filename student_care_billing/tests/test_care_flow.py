@@ -15,8 +15,6 @@ from odoo.addons.student_care.tests.probes import role_users
 
 @tagged("post_install", "-at_install")
 class TestCareFlow(TransactionCase):
-    test_module = "student_care"
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -19,11 +19,8 @@ import psycopg2
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.student_care.tests import probes
-from odoo.addons.student_care.tests.probes import new_role_user
+from odoo.addons.student_care.tests.probes import MATRIX_ROLES, ROLES, new_role_user, role_users
 
-# The care roles and a settings administrator without any care role.
-ROLES = probes.MATRIX_ROLES
 SENSITIVITIES = ("shared", "care_team", "confidential", "sealed")
 OUR_MODULES = "odoo.addons.student_care"
 
@@ -149,19 +146,25 @@ class TransitionFixtures:
         return record
 
     @classmethod
-    def _user(cls, env, login, groups, company):
-        login = f"{cls.PREFIX}_{login}"
-        return new_role_user(env, login, groups, company, name=login)
-
-    @classmethod
     def _build_users(cls, env):
-        cls.users = {
-            role: cls._user(env, role, groups, cls.school) for role, groups in ROLES.items()
-        }
-        worker, specialist = ROLES["careworker"], ROLES["specialist"]
-        cls.mate = cls._user(env, "teammate", worker, cls.school)
-        cls.other_worker = cls._user(env, "other_worker", worker, cls.other_school)
-        cls.other_specialist = cls._user(env, "other_specialist", specialist, cls.other_school)
+        # Logins and names "<prefix>_<role>": a method's return value that names a user
+        # shows which fixture leaked.
+        prefix = cls.PREFIX
+        cls.users = role_users(
+            env, cls.school, prefix, roles=MATRIX_ROLES, export=False, name=f"{prefix}_{{role}}"
+        )
+        others = role_users(
+            env,
+            cls.other_school,
+            prefix,
+            roles={"other_worker": ROLES["careworker"], "other_specialist": ROLES["specialist"]},
+            export=False,
+            name=f"{prefix}_{{role}}",
+        )
+        cls.mate = new_role_user(
+            env, f"{prefix}_teammate", ROLES["careworker"], cls.school, name=f"{prefix}_teammate"
+        )
+        cls.other_worker, cls.other_specialist = others["other_worker"], others["other_specialist"]
         people = {**cls.users, "mate": cls.mate, "other_worker": cls.other_worker}
         people["other_specialist"] = cls.other_specialist
         for name, user in people.items():
@@ -522,7 +525,7 @@ class TransitionFixtures:
 
     @staticmethod
     def _group_xmlids():
-        care = list(probes.ROLES.values())
+        care = list(ROLES.values())
         return [*care, "base.group_system", "base.group_erp_manager"]
 
     # --- naming ------------------------------------------------------------------------

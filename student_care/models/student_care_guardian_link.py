@@ -4,11 +4,12 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
-class StudentCareGuardian(models.Model):
+class StudentCareGuardianLink(models.Model):
     """The link between a student and one of their guardians (a family relation)."""
 
-    _name = "student_care.guardian"
-    _description = "Guardian of a Student"
+    _name = "student_care.guardian.link"
+    _inherit = ["student_care.student.mixin"]
+    _description = "Student-Guardian Link"
     _order = "student_id, sequence, id"
     _rec_name = "guardian_id"
 
@@ -16,14 +17,6 @@ class StudentCareGuardian(models.Model):
         string="Contact Order",
         default=10,
         help="Guardians are called in this order (lowest first).",
-    )
-    student_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Student",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('is_student', '=', True)]",
     )
     guardian_id = fields.Many2one(
         comodel_name="res.partner",
@@ -33,8 +26,10 @@ class StudentCareGuardian(models.Model):
         ondelete="cascade",
         domain="[('is_student', '=', False), ('is_company', '=', False)]",
     )
+    # The family belongs where the student is enrolled, also after a transfer: the
+    # institution follows the student instead of being fixed when the link is made.
     company_id = fields.Many2one(
-        related="student_id.company_id", string="Institution", store=True, index=True
+        related="student_id.company_id", store=True, required=False, default=None
     )
     relationship = fields.Selection(
         selection=[
@@ -86,19 +81,18 @@ class StudentCareGuardian(models.Model):
     def _selection_lang(self):
         return self.env["res.lang"].get_installed()
 
+    @api.constrains("student_id")
+    def _check_student(self):
+        # The institution is the student's own (related), so only a new student needs the
+        # mixin's check, not a recomputed institution.
+        return super()._check_student()
+
     @api.constrains("student_id", "guardian_id")
     def _check_student_guardian(self):
         for link in self:
             if link.student_id == link.guardian_id:
                 raise ValidationError(
                     _("%(name)s cannot be their own guardian.", name=link.student_id.name)
-                )
-            if not link.student_id.is_student:
-                raise ValidationError(
-                    _(
-                        "%(name)s is not a student, so cannot have guardians.",
-                        name=link.student_id.name,
-                    )
                 )
             if link.guardian_id.is_student:
                 raise ValidationError(
