@@ -3,7 +3,7 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.5.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -38,7 +38,6 @@
         "views/res_partner_views.xml",
         "views/student_care_attendance_menus.xml",
     ],
-    "demo": ["demo/student_care_attendance_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "student_care_attendance/static/src/dashboard/*",
@@ -47,5 +46,6 @@
             "student_care_attendance/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

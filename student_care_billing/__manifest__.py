@@ -3,7 +3,7 @@
 {
     "name": "Student Care Billing",
     "summary": "Care services as products, delivered sessions, internal invoices",
-    "version": "18.0.1.0.2",
+    "version": "18.0.1.1.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
