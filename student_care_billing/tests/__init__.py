@@ -5,3 +5,4 @@ from . import test_ui
 from . import test_wizard_privacy
 from . import test_case_existence
 from . import test_performance
+from . import test_demo
