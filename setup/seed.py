@@ -12,6 +12,8 @@ installed into a school's database: the benchmarks import it by path, tests load
   (:data:`PROFILES`): most students rarely miss a day, about one in eight is chronically
   absent, and half of those are truants who skip without an excuse.
 - :func:`seed_scans`: building-entry scans for some of the students absent in a period.
+- :func:`seed_cases` and :func:`seed_services`: care cases and delivered care services
+  (billing add-on) for the invoicing benchmark.
 """
 
 import random
@@ -413,4 +415,41 @@ def seed_scans(env, company, day, share=1 / 3, period=1, seed=1, device="Main en
             for row in absent
             if rng.random() < share
         ]
+    )
+
+
+# --- care cases and services ---------------------------------------------------------------
+
+
+def seed_cases(env, company, count, seed=1):
+    """One care case each for ``count`` students of ``company`` (the first by id)."""
+    students = enrolled_students(env, company)[:count]
+    category = env["student_care.case.category"].search([], limit=1)
+    return create_batched(
+        quiet(env)["student_care.case"],
+        [
+            {"student_id": s.id, "company_id": company.id, "category_id": category.id}
+            for s in students
+        ],
+    )
+
+
+def seed_services(env, cases, products, departments, count, date_from, date_to, seed=1):
+    """``count`` delivered services (billing add-on) spread over ``cases``, ``products``
+    and ``departments`` on the days from ``date_from`` to ``date_to``."""
+    rng = random.Random(seed)
+    span = (date_to - date_from).days
+    return create_batched(
+        quiet(env)["student_care.service.delivery"],
+        [
+            {
+                "case_id": rng.choice(cases).id,
+                "product_id": rng.choice(products).id,
+                "department_id": rng.choice(departments).id,
+                "date": date_from + timedelta(days=rng.randint(0, span)),
+                "quantity": rng.choice((1, 1, 1, 1.5, 2)),
+                "provider_id": env.uid,
+            }
+            for _index in range(count)
+        ],
     )
