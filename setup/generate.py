@@ -51,18 +51,18 @@ def main():
         label = f"Institution '{company.name}' (id {company.id}) in database {cr.dbname}"
     elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    records = stats["students"] + stats["guardians"] + stats["links"]
     print(
         f"{label}:\n"
         f"  students  {stats['students']:>8,}\n"
         f"  guardians {stats['guardians']:>8,}\n"
         f"  links     {stats['links']:>8,}\n"
+        f"  families  {stats['families']:>8,}\n"
         f"  classes   {stats['classes']:>8,}\n"
-        f"  families  {stats['seconds']:>8.1f} s  ({stats['students'] / stats['seconds']:,.0f} "
-        f"students/s, "
-        f"{(stats['students'] + stats['guardians'] + stats['links']) / stats['seconds']:,.0f} "
-        f"records/s)\n"
+        f"  seeded in {stats['seconds']:8.1f} s  ({stats['students'] / stats['seconds']:,.0f} "
+        f"students/s, {records / stats['seconds']:,.0f} records/s)\n"
         + (f"  attendance {rows:>7,} period rows\n" if args.days else "")
-        + f"  time      {elapsed:8.1f} s\n"
+        + f"  time      {elapsed:8.1f} s in all\n"
         f"  peak RSS  {peak_mb:8.0f} MB"
     )
 
