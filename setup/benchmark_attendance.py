@@ -9,21 +9,26 @@ import resource
 import time
 from datetime import date, timedelta
 
+import seed
+
 import odoo
 from odoo.tools import config
 
-PERIODS = 6
-ABSENCE = 0.08
+PERIODS = seed.PERIODS_PER_DAY
 
 
-def build_file(numbers, day, rng):
+def build_file(env, company, day):
+    """One day's period file of every student of ``company``, absences as the seeder has
+    them (setup/seed.py)."""
+    students = seed.enrolled_students(env, company)
+    codes = {r.id: r.code for r in env["student_care.attendance.reason"].search([])}
+    number = dict(zip(students.ids, students.mapped("student_number"), strict=True))
     lines = ["student_number,date,period,status,reason"]
-    for number in numbers:
-        for period in range(1, PERIODS + 1):
-            if rng.random() < ABSENCE:
-                lines.append(f"{number},{day},{period},absent,{rng.choice(('UNX', 'ILL'))}")
-            else:
-                lines.append(f"{number},{day},{period},present,")
+    for vals in seed.attendance_vals(env, students, day, seed=7):
+        reason = codes.get(vals["reason_id"], "")
+        lines.append(
+            f"{number[vals['student_id']]},{day},{vals['period']},{vals['status']},{reason}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -48,11 +53,8 @@ def main():
         partners = env["res.partner"]
         groups = partners._read_group([("is_student", "=", True)], ["company_id"], ["__count"])
         company, count = max(groups, key=lambda g: g[1])
-        numbers = partners.search(
-            [("is_student", "=", True), ("company_id", "=", company.id)]
-        ).mapped("student_number")
         day = date(2026, 11, 2 + rng.randint(0, 4))
-        content = build_file(numbers, day.isoformat(), rng)
+        content = build_file(env, company, day)
         rows = content.count("\n") - 1
         attendance = env["student_care.attendance"].with_company(company)
         cr.execute("DELETE FROM student_care_attendance WHERE date = %s", (day,))
@@ -132,86 +134,31 @@ def _largest_company(env):
 
 
 def seed_year(registry, reseed=False):
-    """A school year of period rows (6 a day) for every student of the largest institution,
-    ~8 % absent, in one server-side INSERT ... SELECT per month. Committed and reused by
-    later runs. Absence is uneven like in a real school: each student has a risk level
-    (student id mod 20) that sets the chance of missing a whole day (0.5 %..15.5 %); on
-    other days each period is missed with 3.5 %; 60 % of absent days are excused (illness)."""
+    """A school year of period rows for every student of the largest institution, through
+    the seeder (setup/seed.py) and the attendance model's bulk insert, committed as it goes
+    and reused by later runs (days already there are skipped)."""
     days = _school_days()
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         company, count = _largest_company(env)
-        cr.execute(
-            "SELECT count(*) FROM student_care_attendance "
-            "WHERE company_id = %s AND date BETWEEN %s AND %s",
-            (company.id, days[0], days[-1]),
-        )
-        existing = cr.fetchone()[0]
-        if existing and not reseed:
-            print(f"School year already seeded: {existing:,} rows for {company.name}")
-            return
-        cr.execute(
-            "DELETE FROM student_care_attendance WHERE company_id = %s AND date BETWEEN %s AND %s",
-            (company.id, days[0], days[-1]),
-        )
-        cr.commit()
-        # Every id below is valid by construction: skip the per-row foreign-key triggers
-        # (7 per row), which otherwise dominate the seeding. Needs a superuser role; without
-        # it the rows are checked as usual, only slower.
-        cr.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-        if cr.fetchone()[0]:
-            cr.execute("SET session_replication_role = replica")
-        ill = env.ref("student_care_attendance.student_care_attendance_reason_illness").id
-        unx = env.ref("student_care_attendance.student_care_attendance_reason_unexcused").id
-        started = time.perf_counter()
-        rows = 0
-        months = sorted({(day.year, day.month) for day in days})
-        for year, month in months:
-            month_days = [day for day in days if (day.year, day.month) == (year, month)]
+        if reseed:
             cr.execute(
-                """
-                INSERT INTO student_care_attendance
-                    (student_id, company_id, class_id, date, period, status, reason_id,
-                     is_excused, minutes_missed, source, recorded_by_id,
-                     create_uid, create_date, write_uid, write_date)
-                SELECT x.sid, x.company_id, x.class_id, x.day, x.period,
-                       CASE WHEN x.absent THEN 'absent' ELSE 'present' END,
-                       CASE WHEN x.absent
-                            THEN CASE WHEN x.excused THEN %(ill)s ELSE %(unx)s END END,
-                       x.absent AND x.excused, 0, 'import', 1, 1, now(), 1, now()
-                  FROM (
-                    SELECT s.id AS sid, s.company_id, s.class_id, d.day, p.period,
-                           (dd.whole OR random() < 0.035) AS absent, dd.excused
-                      FROM res_partner s
-                     CROSS JOIN unnest(%(days)s::date[]) AS d(day)
-                     CROSS JOIN LATERAL (
-                        SELECT random() < 0.005 + 0.15 * power((s.id %% 20) / 19.0, 3) AS whole,
-                               random() < 0.6 AS excused, d.day AS same_day
-                     ) dd
-                     CROSS JOIN generate_series(1, %(periods)s) AS p(period)
-                     WHERE s.is_student AND s.company_id = %(company)s
-                  ) x
-                """,
-                {
-                    "ill": ill,
-                    "unx": unx,
-                    "days": month_days,
-                    "periods": PERIODS,
-                    "company": company.id,
-                },
+                "DELETE FROM student_care_attendance "
+                "WHERE company_id = %s AND date BETWEEN %s AND %s",
+                (company.id, days[0], days[-1]),
             )
-            rows += cr.rowcount
             cr.commit()
-            elapsed = time.perf_counter() - started
-            print(f"  seeded {year}-{month:02d}: {rows:,} rows, {elapsed:.0f} s", flush=True)
-        cr.execute("SET session_replication_role = DEFAULT")
-        cr.commit()
+        started = time.perf_counter()
+        rows = seed.seed_attendance(env, company, days[0], days[-1], commit=True)
+        seconds = time.perf_counter() - started
+        if not rows:
+            print(f"School year already seeded for {company.name}")
+            return
         # As autovacuum would after a bulk load: statistics and the visibility map (which
         # index-only scans need).
         cr._cnx.autocommit = True
         cr._obj.execute("VACUUM ANALYZE student_care_attendance")
         cr._cnx.autocommit = False
-        seconds = time.perf_counter() - started
         print(
             f"Seeded {rows:,} period rows ({count:,} students x {len(days)} days x {PERIODS}) "
             f"in {seconds:.0f} s ({rows / seconds:,.0f} rows/s)"

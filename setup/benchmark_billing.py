@@ -3,10 +3,11 @@
 """Internal invoicing benchmark (called by setup/benchmark_billing)."""
 
 import argparse
-import random
 import resource
 import time
 from datetime import date
+
+import seed
 
 import odoo
 from odoo import Command
@@ -41,7 +42,6 @@ def main():
     args = parser.parse_args()
     config.parse_config(["-c", args.config, "--log-level=warn"])
     registry = odoo.modules.registry.Registry(config["db_name"])
-    rng = random.Random(11)
     with registry.cursor() as cr:
         env = odoo.api.Environment(
             cr, odoo.SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True}
@@ -54,7 +54,8 @@ def main():
         ensure_accounting(env, company)
         chart_s = time.perf_counter() - started
 
-        # Fixtures (not timed): catalogue, departments, a billing officer, cases.
+        # Fixtures (not timed): catalogue, departments, a billing officer, cases and
+        # services through the seeder.
         started = time.perf_counter()
         products = env["product.product"].create(
             [
@@ -91,33 +92,18 @@ def main():
                 ],
             }
         )
-        students = partners.search(
-            [("is_student", "=", True), ("company_id", "=", company.id)],
-            limit=max(1, args.services // 5),
-        )
-        category = env["student_care.case.category"].search([], limit=1)
-        cases = env["student_care.case"].create(
-            [
-                {"student_id": s.id, "company_id": company.id, "category_id": category.id}
-                for s in students
-            ]
+        cases = seed.seed_cases(env, company, max(1, args.services // 5))
+        seed.seed_services(
+            env,
+            cases,
+            products,
+            departments,
+            args.services,
+            date(2026, 10, 1),
+            date(2026, 10, 31),
+            seed=11,
         )
         services = env["student_care.service.delivery"]
-        vals_list = [
-            {
-                "case_id": rng.choice(cases).id,
-                "product_id": rng.choice(products).id,
-                "department_id": rng.choice(departments).id,
-                "date": date(2026, 10, rng.randint(1, 31)),
-                "quantity": rng.choice((1, 1, 1, 1.5, 2)),
-                "provider_id": env.uid,
-            }
-            for _ in range(args.services)
-        ]
-        for start in range(0, len(vals_list), 2000):
-            services.create(vals_list[start : start + 2000])
-        env.flush_all()
-        env.invalidate_all()
         fixtures_s = time.perf_counter() - started
 
         runner = services.with_user(billing).with_company(company)

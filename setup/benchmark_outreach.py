@@ -2,17 +2,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Morning outreach benchmark (called by setup/benchmark_attendance).
 
-Seeds, once, four weeks of period attendance (6 periods, ~8 % absent) for the largest
-institution of the benchmark database, then for one school day: the first-period roll
-call of every student, entry scans for a third of the absent, and times building the
-"Outreach today" list as an attendance officer (record rules applied), the way the web
-client asks for it. The day's rows are rolled back afterwards.
+Seeds, once, four weeks of period attendance (6 periods, setup/seed.py's absence model) for
+the largest institution of the benchmark database, then for one school day: the
+first-period roll call of every student, entry scans for a third of the absent, and times
+building the "Outreach today" list as an attendance officer (record rules applied), the
+way the web client asks for it. The day's rows are rolled back afterwards.
 """
 
 import argparse
 import resource
 import time
 from datetime import date, timedelta
+
+import seed
 
 import odoo
 from odoo.tools import config
@@ -21,37 +23,17 @@ DAY = date(2026, 11, 23)  # a Monday
 WEEKS = 4
 
 
-def seed_history(cr, company_id):
-    """Four weeks of weekday period rows before DAY, server-side (kept for later runs)."""
-    first = DAY - timedelta(weeks=WEEKS)
-    cr.execute(
-        "SELECT count(*) FROM student_care_attendance WHERE company_id = %s AND date >= %s "
-        "AND date < %s",
-        (company_id, first, DAY),
-    )
-    if cr.fetchone()[0]:
-        return 0
+def seed_history(env, company):
+    """Four weeks of weekday period rows before DAY through the seeder (kept for later
+    runs: days already there are skipped)."""
     started = time.perf_counter()
-    cr.execute(
-        """
-        INSERT INTO student_care_attendance
-               (student_id, company_id, class_id, date, period, status, is_excused,
-                minutes_missed, source, create_uid, create_date, write_uid, write_date)
-        SELECT p.id, p.company_id, p.class_id, d::date, per,
-               CASE WHEN random() < 0.08 THEN 'absent' ELSE 'present' END,
-               FALSE, 0, 'import', 1, now(), 1, now()
-          FROM res_partner p
-         CROSS JOIN generate_series(%s::date, %s::date, interval '1 day') d
-         CROSS JOIN generate_series(1, 6) per
-         WHERE p.is_student AND p.company_id = %s AND extract(isodow FROM d) < 6
-        ON CONFLICT DO NOTHING
-        """,
-        (first, DAY - timedelta(days=1), company_id),
+    rows = seed.seed_attendance(
+        env, company, DAY - timedelta(weeks=WEEKS), DAY - timedelta(days=1), commit=True
     )
-    rows = cr.rowcount
-    cr.execute("ANALYZE student_care_attendance")
-    cr.commit()
-    print(f"  (seeded {rows:,} history rows in {time.perf_counter() - started:.0f} s, kept)")
+    if rows:
+        env.cr.execute("ANALYZE student_care_attendance")
+        env.cr.commit()
+        print(f"  (seeded {rows:,} history rows in {time.perf_counter() - started:.0f} s, kept)")
     return rows
 
 
@@ -66,7 +48,7 @@ def main():
         partners = env["res.partner"]
         groups = partners._read_group([("is_student", "=", True)], ["company_id"], ["__count"])
         company, count = max(groups, key=lambda g: g[1])
-        seed_history(cr, company.id)
+        seed_history(env, company)
         officer = env["res.users"].search([("login", "=", "bench_officer")])
         if not officer:
             officer = env["res.users"].create(
@@ -84,30 +66,10 @@ def main():
             cr.commit()
         company.attendance_outreach_period = 1
         cr.execute("DELETE FROM student_care_attendance WHERE date = %s", (DAY,))
-        cr.execute(
-            """
-            INSERT INTO student_care_attendance
-                   (student_id, company_id, class_id, date, period, status, is_excused,
-                    minutes_missed, source, create_uid, create_date, write_uid, write_date)
-            SELECT p.id, p.company_id, p.class_id, %s, 1,
-                   CASE WHEN random() < 0.08 THEN 'absent' ELSE 'present' END,
-                   FALSE, 0, 'teacher', 1, now(), 1, now()
-              FROM res_partner p WHERE p.is_student AND p.company_id = %s
-            """,
-            (DAY, company.id),
-        )
-        cr.execute(
-            """
-            INSERT INTO student_care_attendance_scan
-                   (student_id, company_id, scan_time, date, device, source,
-                    create_uid, create_date, write_uid, write_date)
-            SELECT student_id, company_id, %s::date + time '08:20', %s, 'Gate', 'import',
-                   1, now(), 1, now()
-              FROM student_care_attendance
-             WHERE date = %s AND period = 1 AND status = 'absent' AND random() < 0.33
-            """,
-            (DAY, DAY, DAY),
-        )
+        # The first-period roll call of the day and the late arrivals through the gate.
+        seed.seed_attendance(env, company, DAY, DAY, periods=[1], source="teacher")
+        seed.seed_scans(env, company, DAY, share=0.33)
+        env.flush_all()
         cr.execute("ANALYZE student_care_attendance_scan")
         env.invalidate_all()
         outreach = env["student_care.outreach"].with_user(officer).with_company(company)

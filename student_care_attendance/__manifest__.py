@@ -51,7 +51,6 @@
         "views/res_partner_views.xml",
         "views/student_care_attendance_menus.xml",
     ],
-    "demo": ["demo/student_care_attendance_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "student_care_attendance/static/src/dashboard/*",
@@ -60,5 +59,6 @@
             "student_care_attendance/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

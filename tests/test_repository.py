@@ -30,6 +30,7 @@ MANIFEST_ORDER = [
     "demo",
     "assets",
     "application",
+    "post_init_hook",
     "installable",
 ]
 

@@ -3,7 +3,6 @@ from . import student_care_grade
 from . import student_care_programme
 from . import student_care_class
 from . import res_partner
-from . import student_care_generator
 from . import base
 from . import student_care_access_guard
 from . import student_care_student_mixin

@@ -200,7 +200,7 @@ class StudentCareAccessLog(models.Model):
             dict(
                 base,
                 note_ref=note.id or None,
-                case_ref=case.id,
+                case_ref=case.id or None,
                 student_ref=case.student_id.id or None,
                 company_id=case.company_id.id or (subject.company_id.id if subject else None),
                 sensitivity=note.sensitivity or None,

@@ -5,7 +5,6 @@ from . import student_care_attendance
 from . import student_care_attendance_stat
 from . import student_care_attendance_scan
 from . import student_care_outreach_call
-from . import student_care_generator
 from . import student_care_truancy_rule
 from . import student_care_truancy_event
 from . import student_care_truancy_report

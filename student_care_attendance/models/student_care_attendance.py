@@ -343,11 +343,6 @@ class StudentCareAttendance(models.Model):
         )
         self._truancy_register_inserted(vals_list)
 
-    @api.model
-    def _import_insert(self, vals_list):
-        """Deprecated alias of ``_import_create``, for the callers not yet moved."""
-        return self._import_create(vals_list)
-
     # ------------------------------------------------------------------ import
 
     @api.model

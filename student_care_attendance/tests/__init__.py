@@ -14,3 +14,5 @@ from . import test_export
 from . import test_performance
 from . import test_settings
 from . import test_student_mixin
+from . import test_seed
+from . import test_demo

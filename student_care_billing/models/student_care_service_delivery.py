@@ -1,6 +1,5 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import random
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -400,65 +399,3 @@ class StudentCareServiceDelivery(models.Model):
         for (company,) in groups:
             moves |= self.with_company(company)._invoice_period(company, date_from, date_to)
         return moves
-
-    @api.model
-    def _generate_demo_services(self, seed=2026):
-        """Demo data: services on the demo cases over three months, the oldest invoiced."""
-        company = self.env.ref("base.main_company")
-        if self.search_count([("company_id", "=", company.id)]):
-            return False
-        rng = random.Random(seed)
-        cases = self.env["student_care.case"].search(
-            [("company_id", "=", company.id), ("student_id", "!=", False)], order="id"
-        )
-        products = self.env["product.product"].search(
-            [("is_care_service", "=", True), ("company_id", "in", (company.id, False))]
-        )
-        if not cases or not products:
-            return False
-        providers = {
-            "care_worker": self.env.ref("student_care.user_careworker_demo"),
-            "specialist": self.env.ref("student_care.user_specialist_demo"),
-            "agency": self.env.ref("student_care.user_specialist_demo"),
-        }
-        departments = self.env["res.partner"].search(
-            [("is_care_department", "=", True), ("company_id", "=", company.id)]
-        )
-        session = self.env.ref("student_care_billing.uom_session")
-        today = fields.Date.context_today(self)
-        start = today.replace(day=1) - relativedelta(months=2)
-        vals_list = []
-        for case in cases:
-            department = case.billing_department_id or rng.choice(departments)
-            for _index in range(rng.randint(2, 6)):
-                product = rng.choice(products)
-                day = start + relativedelta(days=rng.randint(0, (today - start).days))
-                vals_list.append(
-                    {
-                        "case_id": case.id,
-                        "product_id": product.id,
-                        "provider_id": providers[product.care_provider_type or "care_worker"].id,
-                        "date": day,
-                        "quantity": 1 if product.uom_id == session else product.care_duration,
-                        "department_id": department.id,
-                        "state": "planned" if day > today else "delivered",
-                        "company_id": company.id,
-                    }
-                )
-        # Next week's planned sessions, for the calendar.
-        for case in cases[:4]:
-            vals_list.append(
-                {
-                    "case_id": case.id,
-                    "product_id": products[0].id,
-                    "provider_id": providers["care_worker"].id,
-                    "date": today + relativedelta(days=rng.randint(1, 7)),
-                    "state": "planned",
-                    "department_id": (case.billing_department_id or departments[:1]).id,
-                    "company_id": company.id,
-                }
-            )
-        self.create(vals_list)
-        end = today.replace(day=1) - relativedelta(months=1, days=1)
-        self._invoice_period(company, start, end)
-        return True

@@ -9,3 +9,4 @@ from . import test_institution
 from . import test_care_flow
 from . import test_security_matrix
 from . import test_transitions
+from . import test_demo
