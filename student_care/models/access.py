@@ -3,6 +3,7 @@
 """Who is who in the care dossier, and which records are the dossier: one place for the
 names that access decisions use across the models."""
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.modules import get_manifest
 from odoo.tools.convert import convert_file
@@ -53,6 +54,25 @@ def user_ids(model, fname, operator, value):
         raise UserError(model.env._("Reader sets can only be searched with 'in' or '='."))
     ids = value if isinstance(value, list | tuple) else [value]
     return [uid for uid in ids if uid]
+
+
+def reader_set(compute, search, string, help, groups=None):  # pylint: disable=redefined-builtin
+    """A reader set: the users who read a record by their place in it (its teachers, its
+    care team, its specialists), for record rules to test in one term.
+
+    Never stored, so never stale: ``search`` gives record rules the SQL, ``compute`` the
+    same answer for records already in memory. Never written (``refuse_write``).
+    """
+    return fields.Many2many(
+        comodel_name="res.users",
+        string=string,
+        compute=compute,
+        search=search,
+        inverse=refuse_write,
+        readonly=True,
+        groups=groups,
+        help=help,
+    )
 
 
 def refuse_write(records):

@@ -16,7 +16,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .access import CARE_GROUP as CARE_ID_GROUPS
-from .access import refuse_write, user_ids
+from .access import reader_set, user_ids
 
 # Country code -> ((label, stdnum module), ...): a number is valid if any scheme accepts it.
 NATIONAL_ID_SCHEMES = {
@@ -120,25 +120,19 @@ class ResPartner(models.Model):
     )
     # Reader sets: who reads a student's records by their place in the school. Record
     # rules of every model about a student test these, so each idea is written once here.
-    teacher_user_ids = fields.Many2many(
-        comodel_name="res.users",
+    teacher_user_ids = reader_set(
+        "_compute_teacher_user_ids",
+        "_search_teacher_user_ids",
         string="Own Teachers",
-        compute="_compute_teacher_user_ids",
-        search="_search_teacher_user_ids",
-        inverse=refuse_write,
-        readonly=True,
         help="The student's mentor, and the mentor and teachers of the student's class.",
     )
-    specialist_user_ids = fields.Many2many(
-        comodel_name="res.users",
+    specialist_user_ids = reader_set(
+        "_compute_specialist_user_ids",
+        "_search_specialist_user_ids",
         string="Referred To",
-        compute="_compute_specialist_user_ids",
-        search="_search_specialist_user_ids",
-        inverse=refuse_write,
-        readonly=True,
-        groups=CARE_ID_GROUPS,
         help="Specialists and agency contacts following this student through an active "
         "referral.",
+        groups=CARE_ID_GROUPS,
     )
     open_case_count = fields.Integer(
         string="Open Care Cases",

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .access import CARE_GROUP, MANAGER_GROUP, refuse_write, user_ids
+from .access import CARE_GROUP, MANAGER_GROUP, reader_set, user_ids
 
 # Closed cases are kept seven years unless Settings say otherwise.
 DEFAULT_RETENTION_DAYS = 7 * 365
@@ -148,24 +148,18 @@ class StudentCareCase(models.Model):
     active = fields.Boolean(default=True)
     # Reader sets: who reads the case by their place in it. Every record rule about a case,
     # its notes, referrals, consents and services tests these instead of spelling it out.
-    care_user_ids = fields.Many2many(
-        comodel_name="res.users",
+    care_user_ids = reader_set(
+        "_compute_care_user_ids",
+        "_search_care_user_ids",
         string="Care Team Readers",
-        compute="_compute_care_user_ids",
-        search="_search_care_user_ids",
-        inverse=refuse_write,
-        readonly=True,
         help="The case's owner and the members of its care team.",
     )
-    specialist_user_ids = fields.Many2many(
-        comodel_name="res.users",
+    specialist_user_ids = reader_set(
+        "_compute_specialist_user_ids",
+        "_search_specialist_user_ids",
         string="Referred To",
-        compute="_compute_specialist_user_ids",
-        search="_search_specialist_user_ids",
-        inverse=refuse_write,
-        readonly=True,
-        groups=CARE_GROUP,
         help="Specialists and agency contacts reading the case through an active referral.",
+        groups=CARE_GROUP,
     )
 
     @api.depends("user_id", "team_id.member_ids")

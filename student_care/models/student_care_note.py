@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .access import CARE_GROUP, MANAGER_GROUP, refuse_write, user_ids
+from .access import CARE_GROUP, MANAGER_GROUP, reader_set, user_ids
 
 NOTE_TYPES = [
     ("interview", "Interview"),
@@ -103,17 +103,14 @@ class StudentCareNote(models.Model):
         help="Files are stored on the note: whoever may not read the note cannot open them.",
     )
     is_anonymised = fields.Boolean(readonly=True, copy=False)
-    team_reader_ids = fields.Many2many(
-        comodel_name="res.users",
+    team_reader_ids = reader_set(
+        "_compute_team_reader_ids",
+        "_search_team_reader_ids",
         string="Care Team Readers",
-        compute="_compute_team_reader_ids",
-        search="_search_team_reader_ids",
-        inverse=refuse_write,
-        readonly=True,
+        help="Who reads this note by their place on the case: the case's owner and care "
+        "team for shared and care-team notes, the owner alone for confidential ones, nobody "
+        "for sealed ones.",
         groups=CARE_GROUP,
-        help="Who reads this note by their place on the case: the case's owner and care team "
-        "for shared and care-team notes, the owner alone for confidential ones, nobody for "
-        "sealed ones.",
     )
 
     @api.depends("sensitivity", "case_id.care_user_ids", "case_id.user_id")
