@@ -6,6 +6,7 @@ from . import res_partner
 from . import base
 from . import student_care_access_guard
 from . import student_care_student_mixin
+from . import student_care_case_mixin
 from . import student_care_import_mixin
 from . import student_care_guardian_link
 from . import student_care_case_stage

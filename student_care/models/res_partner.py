@@ -40,26 +40,22 @@ class ResPartner(models.Model):
     age = fields.Integer(compute="_compute_age", help="Age in whole years, today.")
     grade_id = fields.Many2one(
         comodel_name="student_care.grade",
-        string="Grade",
         index=True,
         tracking=True,
     )
     class_id = fields.Many2one(
         comodel_name="student_care.class",
-        string="Class",
         index=True,
         tracking=True,
     )
     mentor_id = fields.Many2one(
         comodel_name="res.users",
-        string="Mentor",
         index=True,
         tracking=True,
         domain="[('share', '=', False)]",
     )
     programme_id = fields.Many2one(
         comodel_name="student_care.programme",
-        string="Programme",
         index=True,
         tracking=True,
     )

@@ -70,7 +70,6 @@ class StudentCareCase(models.Model):
     )
     category_id = fields.Many2one(
         comodel_name="student_care.case.category",
-        string="Category",
         required=True,
         index=True,
         ondelete="restrict",
@@ -79,7 +78,6 @@ class StudentCareCase(models.Model):
     origin = fields.Selection(selection=ORIGINS, required=True, default="teacher", tracking=True)
     stage_id = fields.Many2one(
         comodel_name="student_care.case.stage",
-        string="Stage",
         required=True,
         index=True,
         ondelete="restrict",

@@ -31,7 +31,6 @@ class StudentCareCaseStatus(models.Model):
     timeline_ids = fields.One2many(
         comodel_name="student_care.note.timeline",
         inverse_name="status_id",
-        string="Timeline",
         readonly=True,
     )
 

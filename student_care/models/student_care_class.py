@@ -15,7 +15,6 @@ class StudentCareClass(models.Model):
     company_id = fields.Many2one(ondelete="cascade")
     grade_id = fields.Many2one(
         comodel_name="student_care.grade",
-        string="Grade",
         index=True,
         check_company=True,
     )

@@ -34,7 +34,6 @@ class StudentCareConsent(models.Model):
 
     student_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Student",
         required=True,
         index=True,
         ondelete="cascade",
@@ -50,7 +49,6 @@ class StudentCareConsent(models.Model):
     )
     guardian_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Guardian",
         index=True,
         ondelete="restrict",
         domain="[('child_link_ids.student_id', '=', student_id)]",

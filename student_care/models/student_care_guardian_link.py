@@ -20,7 +20,6 @@ class StudentCareGuardianLink(models.Model):
     )
     guardian_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Guardian",
         required=True,
         index=True,
         ondelete="cascade",

@@ -42,27 +42,14 @@ class StudentCareNote(models.Model):
 
     _name = "student_care.note"
     _description = "Dossier Note"
+    _inherit = ["student_care.case.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    case_id = fields.Many2one(
-        comodel_name="student_care.case",
-        string="Case",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        check_company=True,
-    )
-    student_id = fields.Many2one(
-        related="case_id.student_id", string="Student", store=True, index=True
-    )
-    company_id = fields.Many2one(
-        related="case_id.company_id", string="Institution", store=True, index=True
-    )
+    # The case, its student and its institution come from student_care.case.mixin.
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
     author_id = fields.Many2one(
         comodel_name="res.users",
-        string="Author",
         required=True,
         index=True,
         readonly=True,

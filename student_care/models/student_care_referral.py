@@ -18,7 +18,7 @@ class StudentCareReferral(models.Model):
     _name = "student_care.referral"
     _description = "Referral"
     _order = "date desc, id desc"
-    _inherit = ["student_care.access.guard"]
+    _inherit = ["student_care.case.mixin", "student_care.access.guard"]
     _check_company_auto = True
     _guarded_fields = (
         "case_id",
@@ -30,18 +30,7 @@ class StudentCareReferral(models.Model):
         "end_date",
     )
 
-    case_id = fields.Many2one(
-        comodel_name="student_care.case",
-        string="Case",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        check_company=True,
-    )
-    student_id = fields.Many2one(related="case_id.student_id", store=True, index=True)
-    company_id = fields.Many2one(
-        related="case_id.company_id", string="Institution", store=True, index=True
-    )
+    # The case, its student and its institution come from student_care.case.mixin.
     referral_type = fields.Selection(
         selection=[("specialist", "Specialist"), ("agency", "Outside agency")],
         string="Referred To",
@@ -50,7 +39,6 @@ class StudentCareReferral(models.Model):
     )
     specialist_id = fields.Many2one(
         comodel_name="res.users",
-        string="Specialist",
         index=True,
         domain=lambda self: self._domain_reader(),
         help="Users with the Specialist role at the case's institution.",
@@ -72,7 +60,6 @@ class StudentCareReferral(models.Model):
     )
     consent_id = fields.Many2one(
         comodel_name="student_care.consent",
-        string="Consent",
         index=True,
         domain="[('student_id', '=', student_id), ('agency_id', '=', agency_id)]",
     )

@@ -17,7 +17,6 @@ class StudentCareStudentMixin(models.AbstractModel):
 
     student_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Student",
         required=True,
         index=True,
         ondelete="cascade",

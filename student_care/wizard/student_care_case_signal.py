@@ -15,7 +15,6 @@ class StudentCareCaseSignal(models.TransientModel):
 
     student_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Student",
         required=True,
         domain="[('is_student', '=', True)]",
     )

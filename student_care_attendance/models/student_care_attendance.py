@@ -82,7 +82,6 @@ class StudentCareAttendance(models.Model):
     status = fields.Selection(selection=STATUSES, required=True, default="present", tracking=True)
     reason_id = fields.Many2one(
         comodel_name="student_care.attendance.reason",
-        string="Reason",
         ondelete="restrict",
         tracking=True,
     )
@@ -91,7 +90,6 @@ class StudentCareAttendance(models.Model):
     source = fields.Selection(selection=SOURCES, required=True, default="teacher")
     recorded_by_id = fields.Many2one(
         comodel_name="res.users",
-        string="Recorded By",
         default=lambda self: self.env.user,
         ondelete="set null",
     )

@@ -32,7 +32,6 @@ class StudentCareAttendanceNotice(models.Model):
     # The student and institution block comes from student_care.student.mixin.
     guardian_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Guardian",
         required=True,
         index=True,
         ondelete="cascade",
@@ -51,7 +50,6 @@ class StudentCareAttendanceNotice(models.Model):
     )
     mass_notice_id = fields.Many2one(
         comodel_name="student_care.mass.notice",
-        string="Mass Notice",
         index=True,
         ondelete="cascade",
     )

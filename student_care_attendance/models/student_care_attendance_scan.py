@@ -3,7 +3,7 @@
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 from odoo.addons.student_care.models.student_care_import_mixin import parse_datetime
 
@@ -51,13 +51,8 @@ class StudentCareAttendanceScan(models.Model):
     ]
 
     def init(self):
-        self.env.cr.execute(
-            SQL(
-                "CREATE INDEX IF NOT EXISTS %s ON %s (student_id, date)",
-                SQL.identifier(f"{self._table}_student_date_idx"),
-                SQL.identifier(self._table),
-            )
-        )
+        index = f"{self._table}_student_date_idx"
+        create_index(self.env.cr, index, self._table, ["student_id", "date"])
 
     @api.depends("scan_time")
     def _compute_date(self):

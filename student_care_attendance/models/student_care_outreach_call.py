@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, html_escape
+from odoo.tools.sql import create_index
 
 from odoo.addons.student_care.models.student_care_note import SENSITIVITIES
 
@@ -59,7 +60,6 @@ class StudentCareOutreachCall(models.Model):
     call_time = fields.Datetime(string="Called At", required=True, default=fields.Datetime.now)
     caller_id = fields.Many2one(
         comodel_name="res.users",
-        string="Caller",
         required=True,
         readonly=True,
         default=lambda self: self.env.user,
@@ -122,13 +122,8 @@ class StudentCareOutreachCall(models.Model):
     recovered_time = fields.Datetime(string="Came In At", readonly=True, copy=False)
 
     def init(self):
-        self.env.cr.execute(
-            SQL(
-                "CREATE INDEX IF NOT EXISTS %s ON %s (student_id, date)",
-                SQL.identifier(f"{self._table}_student_date_idx"),
-                SQL.identifier(self._table),
-            )
-        )
+        index = f"{self._table}_student_date_idx"
+        create_index(self.env.cr, index, self._table, ["student_id", "date"])
 
     @api.depends("guardian_link_id")
     def _compute_phone(self):

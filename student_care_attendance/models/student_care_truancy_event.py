@@ -22,14 +22,12 @@ class StudentCareTruancyEvent(models.Model):
 
     rule_id = fields.Many2one(
         comodel_name="student_care.truancy.rule",
-        string="Rule",
         required=True,
         index=True,
         ondelete="cascade",
     )
     step_id = fields.Many2one(
         comodel_name="student_care.truancy.rule.step",
-        string="Step",
         required=True,
         index=True,
         ondelete="cascade",

@@ -279,7 +279,6 @@ class StudentCareTruancyRuleStep(models.Model):
 
     rule_id = fields.Many2one(
         comodel_name="student_care.truancy.rule",
-        string="Rule",
         required=True,
         index=True,
         ondelete="cascade",

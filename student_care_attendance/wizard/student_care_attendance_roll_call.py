@@ -16,7 +16,6 @@ class StudentCareAttendanceRollCall(models.TransientModel):
 
     class_id = fields.Many2one(
         comodel_name="student_care.class",
-        string="Class",
         required=True,
         domain="['|', ('mentor_id', '=', uid), ('teacher_ids', 'in', uid)]",
     )

@@ -37,7 +37,6 @@ class StudentCareServiceDelivery(models.Model):
 
     case_id = fields.Many2one(
         comodel_name="student_care.case",
-        string="Case",
         required=True,
         index=True,
         ondelete="cascade",
@@ -57,7 +56,6 @@ class StudentCareServiceDelivery(models.Model):
     care_category = fields.Selection(related="product_id.care_category", store=True)
     provider_id = fields.Many2one(
         comodel_name="res.users",
-        string="Provider",
         required=True,
         index=True,
         ondelete="restrict",
@@ -89,7 +87,6 @@ class StudentCareServiceDelivery(models.Model):
     state = fields.Selection(selection=STATES, required=True, default="delivered", index=True)
     invoice_line_id = fields.Many2one(
         comodel_name="account.move.line",
-        string="Invoice Line",
         readonly=True,
         copy=False,
         index="btree_not_null",
