@@ -132,8 +132,8 @@ sc_wkhtmltopdf() {
     wkhtmltopdf --version >/dev/null 2>&1 \
         || die "wkhtmltopdf is installed but 'wkhtmltopdf --version' fails; reinstall it (apt-get install --reinstall wkhtmltopdf)."
     # Its Qt wants a private runtime directory, else it complains on every PDF (which Odoo
-    # logs as a warning). Debian's build has no patched Qt: PDFs come without the report's
-    # HTML header and footer, and Odoo warns about that too.
+    # logs as a warning). Debian's build has no patched Qt: student_care then prints the
+    # report's header and footer in the page and sets text in system fonts (see README).
     if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
         export XDG_RUNTIME_DIR="$SC_LOCAL/xdg-runtime"
         mkdir -p "$XDG_RUNTIME_DIR"

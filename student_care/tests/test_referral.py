@@ -14,7 +14,9 @@ from .test_dossier import StudentCareDossierCommon
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
 
 
-class TestReferralAndConsent(StudentCareDossierCommon):
+class StudentCareReferralCommon(StudentCareDossierCommon):
+    """The dossier, an outside agency with one worker, and a student who is a minor."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -26,17 +28,6 @@ class TestReferralAndConsent(StudentCareDossierCommon):
         )
         cls.student.birth_date = date(2012, 1, 1)  # a minor
 
-    def _refer_specialist(self, **vals):
-        return self.env["student_care.referral"].create(
-            {
-                "case_id": self.case.id,
-                "referral_type": "specialist",
-                "specialist_id": self.users["specialist"].id,
-                "reason": "Assessment of anxiety",
-                **vals,
-            }
-        )
-
     def _consent(self, **vals):
         return self.env["student_care.consent"].create(
             {
@@ -46,6 +37,19 @@ class TestReferralAndConsent(StudentCareDossierCommon):
                 "agency_id": self.agency.id,
                 "purpose": "Treatment of anxiety",
                 "given_on": date.today() - timedelta(days=1),
+                **vals,
+            }
+        )
+
+
+class TestReferralAndConsent(StudentCareReferralCommon):
+    def _refer_specialist(self, **vals):
+        return self.env["student_care.referral"].create(
+            {
+                "case_id": self.case.id,
+                "referral_type": "specialist",
+                "specialist_id": self.users["specialist"].id,
+                "reason": "Assessment of anxiety",
                 **vals,
             }
         )

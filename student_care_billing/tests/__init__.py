@@ -10,3 +10,4 @@ from . import test_care_flow
 from . import test_security_matrix
 from . import test_transitions
 from . import test_demo
+from . import test_report_pdf
