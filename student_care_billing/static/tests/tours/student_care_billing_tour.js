@@ -73,3 +73,64 @@ registry.category("web_tour.tours").add("student_care_billing_run_invoicing", {
         },
     ],
 });
+
+// The billing officer opens Student Care from the app switcher and lands on the services to
+// invoice; the Billing menu leads to the catalogue and the invoicing wizard.
+registry.category("web_tour.tours").add("student_care_billing_landing", {
+    steps: () => [
+        {
+            content: "Open the app switcher",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "Pick Student Care",
+            trigger: ".o_app[data-menu-xmlid='student_care.student_care_menu_root']",
+            run: "click",
+        },
+        {
+            content: "The services to invoice are the landing page",
+            trigger: ".o_breadcrumb:contains('Care Services')",
+        },
+        {
+            content: "The delivered service is listed",
+            trigger: ".o_list_view .o_data_row:contains('Tour intake')",
+        },
+        {
+            content: "Filtered on what is left to invoice",
+            trigger: ".o_searchview_facet:contains('To Invoice')",
+        },
+        {
+            content: "No dialog, no Discuss",
+            trigger: "body:not(:has(.modal)):not(:has(.o-mail-Discuss))",
+        },
+        {
+            content: "Open the Billing menu",
+            trigger: ".o_menu_sections button:contains('Billing'), .o_menu_sections a:contains('Billing')",
+            run: "click",
+        },
+        {
+            content: "Open the catalogue",
+            trigger: ".dropdown-item:contains('Care Catalogue')",
+            run: "click",
+        },
+        {
+            content: "The catalogue lists the care services",
+            trigger: ".o_breadcrumb:contains('Care Catalogue'), .o_breadcrumb:contains('Care Services')",
+        },
+        {
+            content: "Open the Billing menu again",
+            trigger: ".o_menu_sections button:contains('Billing'), .o_menu_sections a:contains('Billing')",
+            run: "click",
+        },
+        {
+            content: "Open the invoicing wizard",
+            trigger: ".dropdown-item:contains('Invoice Care Services')",
+            run: "click",
+        },
+        {
+            content: "The wizard opens",
+            trigger: ".modal button[name=action_invoice]",
+        },
+    ],
+});
