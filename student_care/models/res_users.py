@@ -85,11 +85,17 @@ class ResUsers(models.Model):
         ``action`` returns an action dict. The app opens the first one (lowest sequence) whose
         group the user has. student_care knows the care roles; each add-on adds its own."""
         return [
-            (10, "student_care.student_care_group_care_worker", self._student_care_pipeline_action),
+            (
+                10,
+                "student_care.student_care_group_care_worker",
+                self._student_care_pipeline_action,
+            ),
             (
                 20,
                 "student_care.student_care_group_specialist",
-                lambda: self._student_care_act_window("student_care.student_care_referral_action_mine"),
+                lambda: self._student_care_act_window(
+                    "student_care.student_care_referral_action_mine"
+                ),
             ),
         ]
 

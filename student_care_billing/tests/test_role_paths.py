@@ -33,6 +33,14 @@ LANDING = {
         {"search_default_to_invoice": 1},
     ),
 }
+# Client actions: the call their component makes on start. The cards' actions are opened too.
+CLIENT_ACTION_CALLS = {
+    "student_care_attendance_dashboard": (
+        "student_care.attendance.dashboard",
+        "get_dashboard_data",
+        ["4weeks"],
+    ),
+}
 MULTI_RECORD_VIEWS = ("list", "kanban", "calendar", "activity", "map", "hierarchy")
 
 
@@ -80,9 +88,7 @@ class TestRolePaths(RpcProbes, StudentCareBillingCommon, HttpCase):
             field = model_fields.get(name)
             if not field:
                 continue
-            spec[name] = (
-                {"fields": {"display_name": {}}} if field["type"] == "many2one" else {}
-            )
+            spec[name] = {"fields": {"display_name": {}}} if field["type"] == "many2one" else {}
         return spec
 
     def _search_defaults(self, search_arch, context, user):
@@ -101,30 +107,49 @@ class TestRolePaths(RpcProbes, StudentCareBillingCommon, HttpCase):
                 "/web/action/run", {"action_id": action["id"], "context": {}}
             )
             return self.open_action(result, user) if result else None
+        if action["type"] == "ir.actions.client" and action["tag"] in CLIENT_ACTION_CALLS:
+            model, method, args = CLIENT_ACTION_CALLS[action["tag"]]
+            data = self.rpc(model, method, args)
+            for card in data.get("cards", []) if isinstance(data, dict) else []:
+                if isinstance(card.get("action"), dict):
+                    self.open_action(card["action"], user)
+            return data
         if action["type"] != "ir.actions.act_window":
             return None
         model = action["res_model"]
         context = self._evaluate(action.get("context") or "{}", user)
         context = {**context, "allowed_company_ids": user.company_ids.ids}
         domain = self._evaluate(action.get("domain") or "[]", user, context)
-        views = [list(view) for view in action["views"]]
-        views.append([action.get("search_view_id") and action["search_view_id"][0], "search"])
+        views = [list(view) for view in action.get("views") or []] or [
+            [False, view_type] for view_type in action["view_mode"].split(",")
+        ]
+        search_view = action.get("search_view_id")
+        views.append([search_view[0] if search_view else False, "search"])
         result = self.rpc(
             model,
             "get_views",
             [],
             {
                 "views": views,
-                "options": {"toolbar": True, "load_filters": True, "action_id": action["id"]},
+                "options": {
+                    "toolbar": True,
+                    "load_filters": True,
+                    "action_id": action.get("id"),
+                },
                 "context": context,
             },
         )
         model_fields = result["models"][model]["fields"]
         view_type = views[0][1]
+        # An empty page explains itself; Odoo's made-up sample records would mislead.
+        if action.get("useSampleModel") is not False:
+            self.assertNotIn('sample="1"', result["views"][view_type]["arch"])
         spec = self._spec(result["views"][view_type]["arch"], model_fields)
         if view_type == "form":
             if action.get("res_id"):
-                return self.rpc(model, "web_read", [[action["res_id"]], spec], {"context": context})
+                return self.rpc(
+                    model, "web_read", [[action["res_id"]], spec], {"context": context}
+                )
             return self.rpc(model, "onchange", [[], {}, [], spec], {"context": context})
         domain = domain + self._search_defaults(result["views"]["search"]["arch"], context, user)
         if view_type in MULTI_RECORD_VIEWS:
@@ -134,8 +159,10 @@ class TestRolePaths(RpcProbes, StudentCareBillingCommon, HttpCase):
         # pivot and graph: the measures grouped by the first row, as the client does.
         arch = etree.fromstring(result["views"][view_type]["arch"])
         measures = [n.get("name") for n in arch.xpath("//field[@type='measure']")]
-        rows = [n.get("name") + (f":{n.get('interval')}" if n.get("interval") else "")
-                for n in arch.xpath("//field[not(@type='measure')]")]
+        rows = [
+            n.get("name") + (f":{n.get('interval')}" if n.get("interval") else "")
+            for n in arch.xpath("//field[not(@type='measure')]")
+        ]
         return self.rpc(
             model,
             "read_group",
@@ -159,6 +186,56 @@ class TestRolePaths(RpcProbes, StudentCareBillingCommon, HttpCase):
                         "/web/action/load", {"action_id": menu.action.id}
                     )
                     self.open_action(action, user)
+
+    def test_menus_each_role_needs(self):
+        needs = {
+            "attendance": [
+                "student_care_attendance.student_care_truancy_rule_menu",
+                "student_care_attendance.student_care_outreach_menu",
+            ],
+            "careworker": [
+                "student_care_attendance.student_care_truancy_rule_menu",
+                "student_care.student_care_case_menu",
+            ],
+            "caremanager": [
+                "student_care.student_care_case_retention_menu",
+                "student_care.student_care_team_menu",
+            ],
+            "specialist": ["student_care.student_care_referral_menu"],
+            "billing": [
+                "student_care_billing.product_template_care_menu",
+                "student_care_billing.student_care_service_delivery_menu",
+                "student_care_billing.student_care_service_delivery_invoice_menu",
+                "student_care_billing.student_care_billing_invoice_menu",
+            ],
+        }
+        hidden = {
+            "attendance": ["student_care.student_care_team_menu"],
+            "careworker": ["student_care.student_care_case_stage_menu"],
+        }
+        for role, xmlids in needs.items():
+            visible = self.env["ir.ui.menu"].with_user(self.users[role])._visible_menu_ids()
+            for xmlid in xmlids:
+                menu = self.env.ref(xmlid, raise_if_not_found=False)
+                if menu:
+                    self.assertIn(menu.id, visible, f"{role} cannot reach {xmlid}")
+            for xmlid in hidden.get(role, []):
+                self.assertNotIn(self.env.ref(xmlid).id, visible, f"{role} sees {xmlid}")
+
+    def test_retention_preview_has_no_new_button(self):
+        self.login_as(self.users["caremanager"])
+        action = self.make_jsonrpc_request(
+            "/web/action/run",
+            {
+                "action_id": self.env.ref(
+                    "student_care.student_care_case_action_retention_preview"
+                ).id
+            },
+        )
+        self.assertIs(
+            self._evaluate(action["context"], self.users["caremanager"])["create"], False
+        )
+        self.assertIn("Nothing to anonymise", action["help"])
 
     def test_landing_page_of_every_role(self):
         landing = self.env.ref(ROOT_MENU).action
