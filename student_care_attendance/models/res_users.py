@@ -30,4 +30,12 @@ class ResUsers(models.Model):
         )
         # Opened from the app there is no page behind a dialog to come back to.
         action["target"] = "current"
+        action["views"] = [
+            [
+                self.env.ref(
+                    "student_care_attendance.student_care_attendance_roll_call_view_form_page"
+                ).id,
+                "form",
+            ]
+        ]
         return action

@@ -82,3 +82,37 @@ registry.category("web_tour.tours").add("student_care_attendance_outreach_call",
         },
     ],
 });
+
+// A teacher of one class opens Student Care from the app switcher: today's roll call of that
+// class is the page, not a dialog over nothing.
+registry.category("web_tour.tours").add("student_care_attendance_teacher_landing", {
+    steps: () => [
+        {
+            content: "Open the app switcher",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "Pick Student Care",
+            trigger: ".o_app[data-menu-xmlid='student_care.student_care_menu_root']",
+            run: "click",
+        },
+        {
+            content: "The roll call is the page, the class filled in",
+            trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name=class_id] input:value(TourClass)",
+        },
+        {
+            content: "The class is listed, everybody present",
+            trigger: ".o_data_row:contains('Tour Absentee') td[name=status] input[data-value=present]:checked",
+        },
+        {
+            content: "Save the roll call",
+            trigger: "button[name=action_save]",
+            run: "click",
+        },
+        {
+            content: "Saved: nobody absent",
+            trigger: ".o_notification:contains('0 absent of 2')",
+        },
+    ],
+});
