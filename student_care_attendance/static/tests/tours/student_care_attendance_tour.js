@@ -2,6 +2,7 @@
 // Copyright 2026 Student Care
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
+import { openStudentCareApp } from "@student_care/../tests/tours/student_care_tour_steps";
 
 // A teacher takes the roll call of their class: everybody present, one click for the absent.
 registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
@@ -87,16 +88,7 @@ registry.category("web_tour.tours").add("student_care_attendance_outreach_call",
 // class is the page, not a dialog over nothing.
 registry.category("web_tour.tours").add("student_care_attendance_teacher_landing", {
     steps: () => [
-        {
-            content: "Open the app switcher",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Pick Student Care",
-            trigger: ".o_app[data-menu-xmlid='student_care.student_care_menu_root']",
-            run: "click",
-        },
+        ...openStudentCareApp(),
         {
             content: "The roll call is the page, the class filled in",
             trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name=class_id] input:value(TourClass)",

@@ -2,6 +2,7 @@
 // Copyright 2026 Student Care
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
+import { openStudentCareApp } from "@student_care/../tests/tours/student_care_tour_steps";
 
 // A care worker logs a service on a case: the tab, add a line, pick the service, save.
 registry.category("web_tour.tours").add("student_care_billing_log_service", {
@@ -78,16 +79,7 @@ registry.category("web_tour.tours").add("student_care_billing_run_invoicing", {
 // invoice; the Billing menu leads to the catalogue and the invoicing wizard.
 registry.category("web_tour.tours").add("student_care_billing_landing", {
     steps: () => [
-        {
-            content: "Open the app switcher",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Pick Student Care",
-            trigger: ".o_app[data-menu-xmlid='student_care.student_care_menu_root']",
-            run: "click",
-        },
+        ...openStudentCareApp(),
         {
             content: "The services to invoice are the landing page",
             trigger: ".o_breadcrumb:contains('Care Services')",
