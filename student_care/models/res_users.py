@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, models, tools
 from odoo.exceptions import AccessError
+from odoo.tools.safe_eval import safe_eval
 
 from .access import DOSSIER_GROUPS
 
@@ -76,6 +77,62 @@ class ResUsers(models.Model):
     def _student_care_two_factor_required(self):
         value = self.env["ir.config_parameter"].sudo().get_param(TWO_FACTOR_PARAM)
         return str(value).lower() in ("1", "true", "yes")
+
+    # --- The app's landing page -------------------------------------------------------------
+
+    def _student_care_landing_actions(self):
+        """The landing pages of the roles: ``(sequence, group xml id, action)`` where
+        ``action`` returns an action dict. The app opens the first one (lowest sequence) whose
+        group the user has. student_care knows the care roles; each add-on adds its own."""
+        return [
+            (
+                10,
+                "student_care.student_care_group_care_worker",
+                self._student_care_pipeline_action,
+            ),
+            (
+                20,
+                "student_care.student_care_group_specialist",
+                lambda: self._student_care_act_window(
+                    "student_care.student_care_referral_action_mine"
+                ),
+            ),
+        ]
+
+    @api.model
+    def _student_care_act_window(self, xmlid, **context):
+        """The window action ``xmlid`` as a dict, ``context`` added to its own context."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["context"] = {
+            **safe_eval(action.get("context") or "{}", {"uid": self.env.uid}),
+            **context,
+        }
+        return action
+
+    @api.model
+    def _student_care_pipeline_action(self):
+        """The case pipeline: a care worker's own cases and those of their care teams; a
+        specialist has no team, record rules already limit them to the cases referred to them."""
+        if self.env.user.has_group("student_care.student_care_group_care_worker"):
+            return self._student_care_act_window(
+                "student_care.student_care_case_action",
+                search_default_my_cases=1,
+                search_default_my_teams=1,
+            )
+        action = self._student_care_act_window("student_care.student_care_case_action")
+        action["context"].pop("search_default_my_teams", None)
+        return action
+
+    @api.model
+    def action_student_care_landing(self):
+        """The Student Care app's landing page for the current user's role."""
+        user = self.env.user
+        for _sequence, group, action in sorted(
+            user._student_care_landing_actions(), key=lambda entry: entry[0]
+        ):
+            if user.has_group(group):
+                return action()
+        return self._student_care_act_window("student_care.res_partner_action_student")
 
     @api.model
     def _student_care_init_two_factor(self):

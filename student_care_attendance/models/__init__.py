@@ -12,3 +12,4 @@ from . import student_care_attendance_notice
 from . import student_care_mass_notice
 from . import student_care_case
 from . import res_partner
+from . import res_users

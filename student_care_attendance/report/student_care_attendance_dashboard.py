@@ -215,4 +215,6 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
             ],
             "views": [[False, view] for view in view_types],
             "context": {},
+            # Odoo's own views (students) fill an empty result with made-up sample rows.
+            "useSampleModel": False,
         }

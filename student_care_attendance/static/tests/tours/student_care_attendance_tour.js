@@ -2,6 +2,7 @@
 // Copyright 2026 Student Care
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
+import { openStudentCareApp } from "@student_care/../tests/tours/student_care_tour_steps";
 
 // A teacher takes the roll call of their class: everybody present, one click for the absent.
 registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
@@ -79,6 +80,31 @@ registry.category("web_tour.tours").add("student_care_attendance_outreach_call",
         {
             content: "The list counts the call",
             trigger: "body:not(:has(.modal)) .o_data_row:contains('Tour Absentee') td[name=call_count]:contains('1')",
+        },
+    ],
+});
+
+// A teacher of one class opens Student Care from the app switcher: today's roll call of that
+// class is the page, not a dialog over nothing.
+registry.category("web_tour.tours").add("student_care_attendance_teacher_landing", {
+    steps: () => [
+        ...openStudentCareApp(),
+        {
+            content: "The roll call is the page, the class filled in",
+            trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name=class_id] input:value(TourClass)",
+        },
+        {
+            content: "The class is listed, everybody present",
+            trigger: ".o_data_row:contains('Tour Absentee') td[name=status] input[data-value=present]:checked",
+        },
+        {
+            content: "Save the roll call",
+            trigger: "button[name=action_save]",
+            run: "click",
+        },
+        {
+            content: "Saved: nobody absent",
+            trigger: ".o_notification:contains('0 absent of 2')",
         },
     ],
 });
