@@ -179,7 +179,9 @@ class StudentCareAccessLog(models.Model):
             log.student_id = self.env["res.partner"].browse(log.student_ref)
 
     def _search_student_id(self, operator, value):
-        students = self.env["res.partner"]._search([("id", operator, value)])
+        # The search view sends a name typed freely, its autocompletion an id.
+        field = "display_name" if isinstance(value, str) else "id"
+        students = self.env["res.partner"]._search([(field, operator, value)])
         return [("student_ref", "in", students)]
 
     def _log(self, notes=None, channel=None, reason=None, event="read", case=None, subject=None):

@@ -75,6 +75,15 @@ class TestDossierForms(RpcProbes, HttpCase, StudentCareDossierCommon):
         self.assertEqual(rows[0]["note_name"], f"Note {note.id}")
         self.assertEqual(rows[0]["student_id"][1], self.student.name)
         self.assertNotIn("Secret", str(rows))
+        # The search view finds rows by the student's name, typed or picked.
+        for value in (self.student.name, self.student.id):
+            with self.subTest(value=value):
+                count = self.rpc(
+                    "student_care.access.log",
+                    "search_count",
+                    [[("student_id", "ilike" if isinstance(value, str) else "=", value)]],
+                )
+                self.assertEqual(count, 1)
 
     def test_sealed_note_opens_read_only_with_a_title(self):
         note = self.notes["sealed"]
