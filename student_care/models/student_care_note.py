@@ -343,6 +343,12 @@ class StudentCareNote(models.Model):
                 "you.",
                 author=author,
             )
+        if note.sensitivity == "shared":
+            return _(
+                "This note is shared with the staff who teach or care for the student, "
+                "not with everyone. Ask the case owner, %(owner)s, if you need it.",
+                owner=note.case_id.user_id.name or author,
+            )
         return _(
             "This note is for the care team of the case: its care workers, the care "
             "managers and the specialists the case is referred to read it. Ask the case "
