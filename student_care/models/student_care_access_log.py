@@ -158,14 +158,30 @@ class StudentCareAccessLog(models.Model):
         )
 
     def _compute_references(self):
-        # Neutral labels, like the records' own display names: no content, no category.
+        # Neutral labels, like the records' own display names: the case's reference
+        # (CASE/2026/00012), never its content or category. Rows outlive their case
+        # (retention, deletion): a case that is gone keeps its number.
+        cases = (
+            self.env["student_care.case"]
+            .sudo()
+            .with_context(active_test=False)
+            .browse({log.case_ref for log in self if log.case_ref})
+            .exists()
+        )
+        references = dict(zip(cases.ids, cases.mapped("name"), strict=True))
         for log in self:
-            log.case_name = _("Case %(id)s", id=log.case_ref) if log.case_ref else False
+            log.case_name = (
+                references.get(log.case_ref) or _("Case %(id)s", id=log.case_ref)
+                if log.case_ref
+                else False
+            )
             log.note_name = _("Note %(id)s", id=log.note_ref) if log.note_ref else False
             log.student_id = self.env["res.partner"].browse(log.student_ref)
 
     def _search_student_id(self, operator, value):
-        students = self.env["res.partner"]._search([("id", operator, value)])
+        # The search view sends a name typed freely, its autocompletion an id.
+        field = "display_name" if isinstance(value, str) else "id"
+        students = self.env["res.partner"]._search([(field, operator, value)])
         return [("student_ref", "in", students)]
 
     def _log(self, notes=None, channel=None, reason=None, event="read", case=None, subject=None):

@@ -298,16 +298,63 @@ class StudentCareNote(models.Model):
             loose.write({"res_model": self._name, "res_id": note.id})
 
     def _action_open_form(self, context=None):
+        """The note in a dialog titled with its neutral name; read-only for anyone but its
+        author, who alone may change it (a manager who broke the glass, a colleague)."""
         self.ensure_one()
+        view = (
+            False
+            if self.author_id == self.env.user
+            else self.env.ref("student_care.student_care_note_view_form_readonly").id
+        )
         return {
             "type": "ir.actions.act_window",
+            "name": self._dialog_title(),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "views": [(False, "form")],
+            "views": [(view, "form")],
             "target": "new",
             "context": context or {},
         }
+
+    def _dialog_title(self):
+        self.ensure_one()
+        if self.sensitivity == "sealed":
+            return _("Sealed note %(id)s", id=self.id)
+        return self.display_name
+
+    def _refusal_message(self):
+        """Why this user may not open the note, who may, and how to ask: product words in
+        place of Odoo's generic access error. Says only what the timeline already shows."""
+        self.ensure_one()
+        note = self.sudo()
+        author = note.author_id.name
+        if note.sensitivity == "sealed":
+            return _(
+                "This note is sealed: only its author, %(author)s, and the colleagues they "
+                "share it with may read it. Ask %(author)s to share it with you. In an "
+                "emergency a care manager can open it by giving a reason.",
+                author=author,
+            )
+        if note.sensitivity == "confidential":
+            return _(
+                "This note is confidential: only its author, %(author)s, the case owner and "
+                "the specialists on this case may read it. Ask %(author)s to share it with "
+                "you.",
+                author=author,
+            )
+        if note.sensitivity == "shared":
+            return _(
+                "This note is shared with the staff who teach or care for the student, "
+                "not with everyone. Ask the case owner, %(owner)s, if you need it.",
+                owner=note.case_id.user_id.name or author,
+            )
+        return _(
+            "This note is for the care team of the case: its care workers, the care "
+            "managers and the specialists the case is referred to read it. Ask the case "
+            "owner, %(owner)s, to add you to the case's care team.",
+            owner=note.case_id.user_id.name or author,
+        )
 
     def _break_glass(self, reason):
         """A care manager opens a sealed note in an emergency: logged, and the author told."""

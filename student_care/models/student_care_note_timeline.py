@@ -1,6 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .student_care_note import NOTE_TYPES, SENSITIVITIES
@@ -52,7 +53,8 @@ class StudentCareNoteTimeline(models.Model):
         """Open the note itself: the note's own rules decide whether its content shows."""
         self.ensure_one()
         note = self.env["student_care.note"].browse(self.id)
-        note.check_access("read")
+        if not note.has_access("read"):
+            raise AccessError(note._refusal_message())
         return note._action_open_form()
 
     def action_break_glass(self):

@@ -78,6 +78,15 @@ class StudentCareReferral(models.Model):
         default="requested",
         index=True,
     )
+    # For the form's buttons only: the actions check who may take each step themselves.
+    is_case_lead = fields.Boolean(
+        compute="_compute_user_roles",
+        help="You own the case or are a care manager: you may activate this referral.",
+    )
+    is_referred_user = fields.Boolean(
+        compute="_compute_user_roles",
+        help="The case is referred to you: you may accept or decline it.",
+    )
 
     def _domain_reader(self):
         group = self.env.ref(SPECIALIST_GROUP, raise_if_not_found=False)
@@ -98,6 +107,18 @@ class StudentCareReferral(models.Model):
                 if referral.referral_type == "specialist"
                 else referral.agency_user_id
             )
+
+    @api.depends("case_id.user_id", "reader_id")
+    @api.depends_context("uid")
+    def _compute_user_roles(self):
+        user = self.env.user
+        manager = user.has_group(MANAGER_GROUP)
+        for referral in self:
+            # Who owns the case and who reads through the referral decide the buttons
+            # only; a specialist may not read the case's other fields.
+            sudo = referral.sudo()
+            referral.is_case_lead = manager or sudo.case_id.user_id == user
+            referral.is_referred_user = sudo.reader_id == user
 
     @api.constrains("referral_type", "specialist_id", "agency_id")
     def _check_target(self):

@@ -15,3 +15,4 @@ from . import test_access_log_chain
 from . import test_privacy_channels
 from . import test_reader_sets
 from . import test_report_pdf
+from . import test_dossier_forms
