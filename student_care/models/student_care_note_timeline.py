@@ -52,6 +52,10 @@ class StudentCareNoteTimeline(models.Model):
     def action_open_note(self):
         """Open the note itself: the note's own rules decide whether its content shows."""
         self.ensure_one()
+        # Only someone who may see this timeline row learns who may read its note: the
+        # refusal names the author and the case owner, which the row and the case status
+        # already show to its readers, and to nobody else.
+        self.check_access("read")
         note = self.env["student_care.note"].browse(self.id)
         if not note.has_access("read"):
             raise AccessError(note._refusal_message())

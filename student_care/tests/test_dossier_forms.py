@@ -149,6 +149,24 @@ class TestDossierForms(RpcProbes, HttpCase, StudentCareDossierCommon):
                 self.assertNotIn("top-secret", message)
                 self.assertNotIn("Secret words", message)
 
+    @mute_logger(*MUTED)
+    def test_refusal_names_nobody_to_who_may_not_see_the_timeline(self):
+        """The button is public: called on a note id by a role that may not see the row,
+        it must refuse without naming the author, the owner or the sensitivity."""
+        outsider_teacher = new_role_user(
+            self.env, "df_other_teacher", ROLES["teacher"], self.school, name="Other Teacher"
+        )
+        for user in (self.users["billing"], outsider_teacher):
+            self.login_as(user)
+            for level in ("shared", "sealed"):
+                with self.subTest(user=user.login, level=level):
+                    error = self._button_error(
+                        "student_care.note.timeline", "action_open_note", [self.notes[level].id]
+                    )
+                    self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+                    self.assertNotIn(self.users["careworker"].name, error["message"])
+                    self.assertNotIn("This note is", error["message"])
+
     def test_new_referral_shows_no_steps_before_it_is_saved(self):
         self.start_tour(
             self.case_url,
