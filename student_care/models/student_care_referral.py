@@ -111,14 +111,10 @@ class StudentCareReferral(models.Model):
     @api.depends("case_id.user_id", "reader_id")
     @api.depends_context("uid")
     def _compute_user_roles(self):
-        user = self.env.user
-        manager = user.has_group(MANAGER_GROUP)
+        # The buttons follow the same checks as the actions behind them.
         for referral in self:
-            # Who owns the case and who reads through the referral decide the buttons
-            # only; a specialist may not read the case's other fields.
-            sudo = referral.sudo()
-            referral.is_case_lead = manager or sudo.case_id.user_id == user
-            referral.is_referred_user = sudo.reader_id == user
+            referral.is_case_lead = referral._is_case_lead()
+            referral.is_referred_user = referral._is_reader()
 
     @api.constrains("referral_type", "specialist_id", "agency_id")
     def _check_target(self):
