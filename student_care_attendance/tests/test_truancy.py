@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from unittest.mock import patch
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time
 from odoo.tools import mute_logger
 
@@ -321,6 +321,21 @@ class TestTruancyLadder(TruancyCommon):
         )
         self.assertIn("Formal notice about school attendance", html.decode())
         self.assertIn("Sem Bakker", html.decode())
+
+    def test_formal_letter_refused_for_a_notice_without_a_step(self):
+        """A first-absence notice has no step to quote: its letter would be full of blanks."""
+        rule = self._rule([(1, "notice")], unit="day")
+        self._absent(self.classmate, DAY)
+        letter = rule._evaluate(today=DAY).notice_ids
+        first = letter.copy({"kind": "first_absence", "event_id": False})
+        with self.assertRaisesRegex(UserError, "came from no step"):
+            self.env["ir.actions.report"]._render_qweb_html(
+                "student_care_attendance.report_truancy_letter", (letter | first).ids
+            )
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "student_care_attendance.report_truancy_letter", letter.ids
+        )
+        self.assertIn("Formal notice about school attendance", html.decode())
 
     def test_guardian_without_email_is_logged_not_mailed(self):
         self.mother.email = False
