@@ -4,7 +4,6 @@ import shutil
 import subprocess
 import tempfile
 
-from odoo import http
 from odoo.tests import HttpCase
 
 REPORT_LOGGER = "odoo.addons.base.models.ir_actions_report"
@@ -16,14 +15,6 @@ class RealPdfCase(HttpCase):
     Odoo renders HTML in test mode; ``force_report_rendering`` runs wkhtmltopdf, which loads
     the report's styles from this test's HTTP server (hence an HttpCase).
     """
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # The first static file a server sends makes it read every manifest; wkhtmltopdf
-        # asks for several files at once, and Python 3.11's parser is not safe for threads
-        # doing that together ("AST constructor recursion depth mismatch"). Read them now.
-        cls.static_modules = http.root.statics
 
     def pdf_text(self, report_ref, records, user=None):
         """The text of the PDF the report prints for the records, as ``pdftotext`` reads it.
