@@ -3,6 +3,7 @@
 from odoo import http
 
 from . import models
+from . import report
 from . import wizard
 
 

@@ -15,6 +15,7 @@ from stdnum.us import ssn as us_ssn
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import window_action
 from .access import CARE_GROUP as CARE_ID_GROUPS
 from .access import reader_set, user_ids
 
@@ -275,27 +276,29 @@ class ResPartner(models.Model):
 
     def action_report_concern(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.student_care_case_signal_action"
+        return window_action(
+            self.env,
+            "student_care.student_care_case_signal_action",
+            context={"default_student_id": self.id},
         )
-        action["context"] = {"default_student_id": self.id}
-        return action
 
     def action_view_case_status(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.student_care_case_status_action"
+        return window_action(
+            self.env,
+            "student_care.student_care_case_status_action",
+            domain=[("student_id", "=", self.id)],
+            context={},
         )
-        action["domain"] = [("student_id", "=", self.id)]
-        action["context"] = {}
-        return action
 
     def _action_family(self, title, domain):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.student_care_guardian_link_action"
+        return window_action(
+            self.env,
+            "student_care.student_care_guardian_link_action",
+            name=title,
+            domain=domain,
+            context={},
         )
-        action.update(name=title, domain=domain, context={})
-        return action
 
     def _check_student_of(self, company):
         """Raise unless this partner is a student enrolled at ``company`` (for records that

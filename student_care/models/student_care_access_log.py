@@ -14,6 +14,7 @@ from odoo.exceptions import AccessError
 from odoo.http import request
 from odoo.tools import SQL
 
+from ..tools import notification
 from .access import MANAGER_GROUP
 
 _logger = logging.getLogger(__name__)
@@ -334,13 +335,9 @@ class StudentCareAccessLog(models.Model):
                 row=broken,
             )
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": _("Access log check"),
-                "message": message,
-                "type": "success" if not broken else "danger",
-                "sticky": bool(broken),
-            },
-        }
+        return notification(
+            message,
+            title=_("Access log check"),
+            kind="success" if not broken else "danger",
+            sticky=bool(broken),
+        )

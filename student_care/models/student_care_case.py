@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..tools import window_action
 from .access import CARE_GROUP, MANAGER_GROUP, reader_set, user_ids
 
 # Closed cases are kept seven years unless Settings say otherwise.
@@ -357,15 +358,15 @@ class StudentCareCase(models.Model):
 
     def action_reassign(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.student_care_case_assign_action"
+        return window_action(
+            self.env,
+            "student_care.student_care_case_assign_action",
+            context={
+                "default_case_id": self.id,
+                "default_user_id": self.user_id.id,
+                "default_team_id": self.team_id.id,
+            },
         )
-        action["context"] = {
-            "default_case_id": self.id,
-            "default_user_id": self.user_id.id,
-            "default_team_id": self.team_id.id,
-        }
-        return action
 
     def _reassign(self, user, team, reason):
         """Give the case a new owner and/or care team: a guarded action.
@@ -409,11 +410,13 @@ class StudentCareCase(models.Model):
 
     def action_open_student(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.res_partner_action_student"
+        return window_action(
+            self.env,
+            "student_care.res_partner_action_student",
+            res_id=self.student_id.id,
+            view_mode="form",
+            views=[(False, "form")],
         )
-        action.update(res_id=self.student_id.id, view_mode="form", views=[(False, "form")])
-        return action
 
     def _outside_partner_ids(self):
         """Partners of the outside agencies these cases were referred to (and their staff)."""
@@ -444,11 +447,11 @@ class StudentCareCase(models.Model):
     @api.model
     def action_retention_preview(self):
         """List the closed cases the next retention run will anonymise."""
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.student_care_case_action_retention"
+        return window_action(
+            self.env,
+            "student_care.student_care_case_action_retention",
+            domain=self._retention_domain(),
         )
-        action["domain"] = self._retention_domain()
-        return action
 
     @api.model
     def _cron_anonymise_closed_cases(self):

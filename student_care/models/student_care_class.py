@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..tools import window_action
+
 
 class StudentCareClass(models.Model):
     _name = "student_care.class"
@@ -61,9 +63,9 @@ class StudentCareClass(models.Model):
 
     def action_view_students(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.res_partner_action_student"
+        return window_action(
+            self.env,
+            "student_care.res_partner_action_student",
+            domain=[("class_id", "=", self.id)],
+            context={"default_class_id": self.id, "default_is_student": True},
         )
-        action["domain"] = [("class_id", "=", self.id)]
-        action["context"] = {"default_class_id": self.id, "default_is_student": True}
-        return action

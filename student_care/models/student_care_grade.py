@@ -6,6 +6,7 @@ from odoo import fields, models
 class StudentCareGrade(models.Model):
     _name = "student_care.grade"
     _description = "Grade / Year Level"
+    _inherit = ["student_care.institution.mixin"]
     _order = "sequence, level, id"
 
     name = fields.Char(required=True, translate=True)
@@ -13,8 +14,7 @@ class StudentCareGrade(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        index=True,
+        required=False,
+        default=False,
         help="Leave empty to share this grade with every institution.",
     )

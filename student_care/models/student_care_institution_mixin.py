@@ -7,7 +7,8 @@ class StudentCareInstitutionMixin(models.AbstractModel):
     """A record that belongs to one institution (a class, a care team, a report...).
 
     The institution is the user's current one unless given. Models override the field's
-    attributes (string, ondelete, index) where theirs differ.
+    attributes (string, ondelete, index) where theirs differ; grades and truancy rules make
+    it optional, empty meaning every institution.
     """
 
     _name = "student_care.institution.mixin"

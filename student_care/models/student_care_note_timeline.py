@@ -4,6 +4,7 @@ from odoo import fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools import window_action
 from .student_care_note import NOTE_TYPES, SENSITIVITIES
 
 
@@ -63,8 +64,8 @@ class StudentCareNoteTimeline(models.Model):
 
     def action_break_glass(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.student_care_note_break_glass_action"
+        return window_action(
+            self.env,
+            "student_care.student_care_note_break_glass_action",
+            context={"default_note_id": self.id},
         )
-        action["context"] = {"default_note_id": self.id}
-        return action

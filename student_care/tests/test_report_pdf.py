@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from unittest.mock import patch
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.student_care.models import ir_actions_report
@@ -42,6 +43,23 @@ class TestDisclosureRecordPdf(StudentCareReferralCommon, RealPdfCase):
         # It lists who received what and on which basis; never the dossier itself.
         for secret in ("Secret words", "Panic attacks", "lost his job", self.case.name):
             self.assertNotIn(secret, text)
+
+    def test_disclosure_record_is_refused_for_a_contact_who_is_no_student(self):
+        # Print > Disclosure Record is on every contact's form: for an agency it would
+        # print an empty record that reads as "nothing was shared".
+        report = self.env.ref("student_care.student_care_disclosure_report")
+        manager = self.users["caremanager"]
+        with self.assertRaisesRegex(UserError, "Youth Mental Health Clinic is not a student"):
+            self.env["ir.actions.report"].with_user(manager)._render_qweb_html(
+                report, self.agency.ids
+            )
+        # The student's record still prints.
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(manager)
+            ._render_qweb_html(report, self.student.ids)
+        )
+        self.assertIn("Lotte Visser", html.decode())
 
     def test_paper_options_follow_the_wkhtmltopdf_build(self):
         reports = self.env["ir.actions.report"]

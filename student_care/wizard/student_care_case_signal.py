@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
+from ..tools import notification
+
 
 class StudentCareCaseSignal(models.TransientModel):
     """Report a concern about a student: any staff member may, without reading any case.
@@ -54,16 +56,12 @@ class StudentCareCaseSignal(models.TransientModel):
                 }
             ]
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": _("Concern passed on"),
-                "message": _(
-                    "The care team received your concern about %(student)s. Thank you.",
-                    student=self.student_id.name,
-                ),
-                "type": "success",
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(
+            _(
+                "The care team received your concern about %(student)s. Thank you.",
+                student=self.student_id.name,
+            ),
+            title=_("Concern passed on"),
+            kind="success",
+            close=True,
+        )

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.student_care.tools import window_action
+
 # Attendance figures are for the people who follow attendance: every staff member reads the
 # student directory, so the stored fields are hidden from everyone else.
 ATTENDANCE_GROUPS = (
@@ -101,19 +103,21 @@ class ResPartner(models.Model):
 
     def action_view_attendance_notices(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care_attendance.student_care_attendance_notice_action"
+        return window_action(
+            self.env,
+            "student_care_attendance.student_care_attendance_notice_action",
+            domain=[("student_id", "=", self.id)],
+            context={},
         )
-        action.update(domain=[("student_id", "=", self.id)], context={})
-        return action
 
     def action_view_truancy_events(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care_attendance.student_care_truancy_event_action"
+        return window_action(
+            self.env,
+            "student_care_attendance.student_care_truancy_event_action",
+            domain=[("student_id", "=", self.id)],
+            context={},
         )
-        action.update(domain=[("student_id", "=", self.id)], context={})
-        return action
 
     @api.model
     def _update_chronic_absence(self, student_ids=None, today=None, touch=True):

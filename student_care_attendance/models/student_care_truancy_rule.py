@@ -7,6 +7,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.student_care.tools import notification, window_action
+
 _logger = logging.getLogger(__name__)
 
 UNITS = [("day", "Days"), ("period", "Periods"), ("hour", "Hours")]
@@ -39,16 +41,14 @@ class StudentCareTruancyRule(models.Model):
 
     _name = "student_care.truancy.rule"
     _description = "Truancy Rule"
+    _inherit = ["student_care.institution.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        comodel_name="res.company",
-        string="Institution",
-        index=True,
-        help="Leave empty to apply the rule to every institution.",
+        required=False, default=False, help="Leave empty to apply the rule to every institution."
     )
     count_mode = fields.Selection(
         selection=[("unexcused", "Unexcused absences only"), ("all", "All absences")],
@@ -119,23 +119,15 @@ class StudentCareTruancyRule(models.Model):
         system, so only those who may change the rules may start it."""
         self.check_access("write")
         events = self._evaluate()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "info",
-                "message": _("%(count)s step(s) fired.", count=len(events)),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(_("%(count)s step(s) fired.", count=len(events)), close=True)
 
     def action_view_events(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care_attendance.student_care_truancy_event_action"
+        return window_action(
+            self.env,
+            "student_care_attendance.student_care_truancy_event_action",
+            domain=[("rule_id", "=", self.id)],
         )
-        action["domain"] = [("rule_id", "=", self.id)]
-        return action
 
     # ------------------------------------------------------------------ evaluation
 

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.student_care.tools import window_action
+
 
 class StudentCareCase(models.Model):
     _inherit = "student_care.case"
@@ -81,9 +83,9 @@ class StudentCareCase(models.Model):
 
     def action_view_service_deliveries(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care_billing.student_care_service_delivery_action"
+        return window_action(
+            self.env,
+            "student_care_billing.student_care_service_delivery_action",
+            domain=[("case_id", "=", self.id)],
+            context={"default_case_id": self.id},
         )
-        action["domain"] = [("case_id", "=", self.id)]
-        action["context"] = {"default_case_id": self.id}
-        return action

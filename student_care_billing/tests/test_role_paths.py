@@ -222,6 +222,15 @@ class TestRolePaths(RpcProbes, StudentCareBillingCommon, HttpCase):
             for xmlid in hidden.get(role, []):
                 self.assertNotIn(self.env.ref(xmlid).id, visible, f"{role} sees {xmlid}")
 
+    def test_the_app_is_what_every_role_sees_after_logging_in(self):
+        # With no action in the URL, the web client opens the first app of the menu: for a
+        # school's staff that is Student Care (its landing page), not Discuss.
+        root = self.env.ref(ROOT_MENU)
+        for role, user in self.users.items():
+            with self.subTest(role=role):
+                menus = self.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
+                self.assertEqual(menus["root"]["children"][0], root.id)
+
     def test_retention_preview_has_no_new_button(self):
         self.login_as(self.users["caremanager"])
         action = self.make_jsonrpc_request(
