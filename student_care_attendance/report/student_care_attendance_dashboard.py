@@ -108,9 +108,17 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
             tally[2] += bool(recovered)
         return {
             "period": period,
-            "to_call": [("date", "=", date_to), ("has_scan", "=", False), ("is_excused", "=", False)],
+            "to_call": [
+                ("date", "=", date_to),
+                ("has_scan", "=", False),
+                ("is_excused", "=", False),
+            ],
             "weeks": [
-                (week, self._period(max(week, date_from), min(week + timedelta(6), date_to)), tally)
+                (
+                    week,
+                    self._period(max(week, date_from), min(week + timedelta(6), date_to)),
+                    tally,
+                )
                 for week, tally in weeks.items()
             ],
             "totals": [sum(tally[index] for tally in weeks.values()) for index in range(3)],

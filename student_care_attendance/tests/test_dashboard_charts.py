@@ -31,10 +31,13 @@ def clickables(data):
                 chart["labels"], dataset["counts"], dataset["actions"], strict=True
             ):
                 if count is not None:
-                    yield f"{chart['key']} {dataset['label']} {label}", {
-                        "count": count,
-                        "action": action,
-                    }
+                    yield (
+                        f"{chart['key']} {dataset['label']} {label}",
+                        {
+                            "count": count,
+                            "action": action,
+                        },
+                    )
 
 
 class DashboardCommon(OutreachCommon):
@@ -99,7 +102,8 @@ class TestDashboardCharts(DashboardCommon):
         data = self._data(self.officer)
         charts = {chart["key"]: chart for chart in data["charts"]}
         self.assertEqual(
-            list(charts), ["rate_by_week", "absences_by_grade", "tiers_by_grade", "outreach_by_week"]
+            list(charts),
+            ["rate_by_week", "absences_by_grade", "tiers_by_grade", "outreach_by_week"],
         )
         rate = charts["rate_by_week"]
         self.assertEqual(rate["type"], "line")
@@ -161,8 +165,10 @@ class TestDashboardCharts(DashboardCommon):
         by_week = {row["label"]: row for row in data["tables"][1]["rows"]}
         self.assertEqual(by_week["Week of 2026-11-22"]["count"], 5)
         self.assertEqual(cards["outreach_today"]["count"], 2, "Noor and Tim; Sem scanned in")
-        chronic = self.env["res.partner"].with_user(self.officer).search(
-            cards["chronic"]["action"]["domain"]
+        chronic = (
+            self.env["res.partner"]
+            .with_user(self.officer)
+            .search(cards["chronic"]["action"]["domain"])
         )
         self.assertEqual(len(chronic), cards["chronic"]["count"])
 

@@ -41,8 +41,18 @@ class TestDashboardUi(RoleTourCase):
         yesterday = today - timedelta(days=1)
         cls.env["student_care.attendance"].create(
             [
-                {"student_id": cls.students[10].id, "date": today, "period": 1, "status": "absent"},
-                {"student_id": cls.students[10].id, "date": today, "period": 2, "status": "absent"},
+                {
+                    "student_id": cls.students[10].id,
+                    "date": today,
+                    "period": 1,
+                    "status": "absent",
+                },
+                {
+                    "student_id": cls.students[10].id,
+                    "date": today,
+                    "period": 2,
+                    "status": "absent",
+                },
                 {"student_id": cls.students[9].id, "date": today, "period": 1, "status": "absent"},
                 {
                     "student_id": cls.students[9].id,
@@ -77,8 +87,8 @@ class TestDashboardUi(RoleTourCase):
         )
         row = next(row for row in data["tables"][0]["rows"] if row["label"] == "Grade 10")
         self.assertEqual(
-            self.env["student_care.attendance"].with_user(self.officer).search(
-                row["action"]["domain"]
-            ),
+            self.env["student_care.attendance"]
+            .with_user(self.officer)
+            .search(row["action"]["domain"]),
             absences,
         )
