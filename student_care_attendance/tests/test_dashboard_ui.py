@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from odoo.addons.student_care.tests.probes import ROLES, role_users
+from odoo.addons.student_care.tests.probes import ROLES, new_role_user
 from odoo.addons.student_care.tests.tours import RoleTourCase
 
 
@@ -15,10 +15,8 @@ class TestDashboardUi(RoleTourCase):
     def setUpClass(cls):
         super().setUpClass()
         school = cls.env["res.company"].create({"name": "Dashboard Tour School"})
-        cls.officer = role_users(
-            cls.env, school, "dash", roles={"officer": ROLES["attendance"]}, export=False
-        )["officer"]
-        (cls.env.user | cls.officer).tz = "UTC"
+        cls.officer = new_role_user(cls.env, "dash_officer", ROLES["attendance"], school, tz="UTC")
+        cls.env.user.tz = "UTC"
         grades = {
             number: cls.env.ref(f"student_care.student_care_grade_{number}") for number in (9, 10)
         }
