@@ -65,6 +65,8 @@ export class AttendanceChart extends Component {
                     pointRadius: 4,
                     pointHoverRadius: 6,
                     spanGaps: true,
+                    // Lines over bars: Chart.js draws lower orders last.
+                    order: (dataset.type || spec.type) === "line" ? 0 : 1,
                 })),
             },
             options: {
