@@ -6,6 +6,9 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 
 RANGES = {"week": 0, "4weeks": 27, "year": None}
+# Charts and the time table of a range go by day for one week, else by week: a line needs
+# more than one point.
+DAYS_PER_BUCKET = {"day": 1, "week": 7}
 ATTENDANCE = "student_care.attendance"
 CHRONIC_TIERS = ("moderate", "severe")
 # Chart colours per chronic-absence tier: from fine to severe.
@@ -40,24 +43,26 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
             date_from = self.env.company._school_year_start(today)
         else:
             date_from = today - timedelta(days=RANGES["4weeks"])
-        attendance = self._attendance_figures(date_from, today)
-        outreach = self._outreach_figures(date_from, today)
+        interval = "day" if range_key == "week" else "week"
+        attendance = self._attendance_figures(date_from, today, interval)
+        outreach = self._outreach_figures(date_from, today, interval)
         tiers = self._tier_figures()
         return {
             "range": range_key,
             "date_from": fields.Date.to_string(date_from),
             "date_to": fields.Date.to_string(today),
             "cards": self._dashboard_cards(date_from, today, attendance, outreach, tiers),
-            "tables": self._dashboard_tables(attendance),
-            "charts": self._dashboard_charts(attendance, outreach, tiers),
+            "tables": self._dashboard_tables(attendance, interval),
+            "charts": self._dashboard_charts(attendance, outreach, tiers, interval),
         }
 
     # Figures: one grouped read per source, shared by the cards, tables and charts.
 
     @api.model
-    def _attendance_figures(self, date_from, date_to):
-        """Recorded, attended, absent and unexcused periods by grade and by week, from the
-        per-class day statistics; None when the user may not read them."""
+    def _attendance_figures(self, date_from, date_to, interval="week"):
+        """Recorded, attended, absent and unexcused periods by grade and by ``interval``
+        (day or week), from the per-class day statistics; None when the user may not read
+        them."""
         stats = self._stats()
         if not stats.has_access("read"):
             return None
@@ -74,10 +79,16 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
             for index, value in enumerate(values):
                 totals[index] += value or 0
         grades = sorted(by_grade, key=lambda grade: (not grade, grade.sequence, grade.name or ""))
-        weeks = []
-        for week, *values in stats._read_group(period, ["date:week"], measures, order="date:week"):
-            start, end = max(week, date_from), min(week + timedelta(days=6), date_to)
-            weeks.append((week, self._period(start, end), [value or 0 for value in values]))
+        weeks = [
+            (
+                week,
+                self._bucket(week, interval, date_from, date_to),
+                [value or 0 for value in values],
+            )
+            for week, *values in stats._read_group(
+                period, [f"date:{interval}"], measures, order=f"date:{interval}"
+            )
+        ]
         totals = [sum(values[index] for *_week, values in weeks) for index in range(4)]
         return {
             "period": period,
@@ -87,8 +98,9 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         }
 
     @api.model
-    def _outreach_figures(self, date_from, date_to):
-        """Outreach calls and same-day recovery per week; None without outreach access."""
+    def _outreach_figures(self, date_from, date_to, interval="week"):
+        """Outreach calls and same-day recovery per ``interval``; None without outreach
+        access."""
         outreach = self.env["student_care.outreach"]
         if not outreach.has_access("read"):
             return None
@@ -96,9 +108,9 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         # Recovery per called student-day, from the (few) calls rather than the view.
         called_days = self.env["student_care.outreach.call"]._read_group(
             period,
-            ["date:week", "student_id", "date:day"],
+            [f"date:{interval}", "student_id", "date:day"],
             ["__count", "is_recovered:bool_or"],
-            order="date:week",
+            order=f"date:{interval}",
         )
         weeks = {}
         for week, _student, _day, count, recovered in called_days:
@@ -114,11 +126,7 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                 ("is_excused", "=", False),
             ],
             "weeks": [
-                (
-                    week,
-                    self._period(max(week, date_from), min(week + timedelta(6), date_to)),
-                    tally,
-                )
+                (week, self._bucket(week, interval, date_from, date_to), tally)
                 for week, tally in weeks.items()
             ],
             "totals": [sum(tally[index] for tally in weeks.values()) for index in range(3)],
@@ -242,8 +250,8 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         return cards
 
     @api.model
-    def _dashboard_tables(self, attendance):
-        """By grade and by week; each row opens the absences it counts."""
+    def _dashboard_tables(self, attendance, interval="week"):
+        """By grade and by week (or day); each row opens the absences it counts."""
         if attendance is None:
             return []
         absent = [("status", "=", "absent")]
@@ -257,17 +265,17 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                 ],
             },
             {
-                "key": "by_week",
-                "title": _("By week"),
+                "key": f"by_{interval}",
+                "title": _("By day") if interval == "day" else _("By week"),
                 "rows": [
-                    self._row(week, values, [*domain, *absent])
+                    self._row(week, values, [*domain, *absent], interval)
                     for week, domain, values in attendance["weeks"]
                 ],
             },
         ]
 
     @api.model
-    def _dashboard_charts(self, attendance, outreach, tiers):
+    def _dashboard_charts(self, attendance, outreach, tiers, interval="week"):
         """Chart.js-ready series; each point (``actions[i]`` beside ``data[i]``) opens the
         records it is made of."""
         charts = []
@@ -276,10 +284,12 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
             grades = attendance["grades"]
             charts += [
                 self._chart(
-                    "rate_by_week",
-                    _("Attendance rate by week"),
+                    "rate_over_time",
+                    _("Attendance rate by day")
+                    if interval == "day"
+                    else _("Attendance rate by week"),
                     "line",
-                    [self._label(week) for week, *_rest in weeks],
+                    [self._label(week, interval) for week, *_rest in weeks],
                     [
                         self._series(
                             _("Attendance rate (%)"),
@@ -327,7 +337,7 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         if tiers is not None:
             charts.append(self._tier_chart(tiers))
         if outreach is not None:
-            charts.append(self._outreach_chart(outreach))
+            charts.append(self._outreach_chart(outreach, interval))
         return charts
 
     @api.model
@@ -356,15 +366,15 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         )
 
     @api.model
-    def _outreach_chart(self, outreach):
+    def _outreach_chart(self, outreach, interval="week"):
         calls = "student_care.outreach.call"
         lines = "student_care.outreach"
         weeks = outreach["weeks"]
         return self._chart(
-            "outreach_by_week",
+            "outreach_over_time",
             _("Outreach and same-day recovery"),
             "bar",
-            [self._label(week) for week, *_rest in weeks],
+            [self._label(week, interval) for week, *_rest in weeks],
             [
                 self._series(
                     _("Calls"),
@@ -409,6 +419,12 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         return [("date", ">=", date_from), ("date", "<=", date_to)]
 
     @api.model
+    def _bucket(self, start, interval, date_from, date_to):
+        """The dates of the day or week that starts on ``start``, within the range."""
+        end = start + timedelta(days=DAYS_PER_BUCKET[interval] - 1)
+        return self._period(max(start, date_from), min(end, date_to))
+
+    @api.model
     def _grade_domain(self, grade):
         """Attendance rows counted under ``grade``: the statistics group by the class the
         row was recorded in, so the class's grade (rows without a class go to "None")."""
@@ -417,14 +433,16 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         return ["|", ("class_id", "=", False), ("class_id.grade_id", "=", False)]
 
     @api.model
-    def _row(self, group, values, domain):
+    def _row(self, group, values, domain, interval="week"):
         attended, recorded, absences = values[:3]
         return {
-            "label": self._label(group),
+            "label": self._label(group, interval),
             "rate": self._percent(self._rate(attended, recorded)),
             "absences": absences,
             "count": absences,
-            "action": self._records(_("Absences: %(group)s", group=self._label(group)), domain),
+            "action": self._records(
+                _("Absences: %(group)s", group=self._label(group, interval)), domain
+            ),
         }
 
     @api.model
@@ -464,9 +482,11 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         return None if value is None else round(value, 1)
 
     @api.model
-    def _label(self, group):
+    def _label(self, group, interval="week"):
         if isinstance(group, models.BaseModel):
             return group.display_name or _("None")
+        if group and interval == "day":
+            return fields.Date.to_string(group)
         if group:
             return _("Week of %(day)s", day=fields.Date.to_string(group))
         return _("None")

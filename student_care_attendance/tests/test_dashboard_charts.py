@@ -103,9 +103,9 @@ class TestDashboardCharts(DashboardCommon):
         charts = {chart["key"]: chart for chart in data["charts"]}
         self.assertEqual(
             list(charts),
-            ["rate_by_week", "absences_by_grade", "tiers_by_grade", "outreach_by_week"],
+            ["rate_over_time", "absences_by_grade", "tiers_by_grade", "outreach_over_time"],
         )
-        rate = charts["rate_by_week"]
+        rate = charts["rate_over_time"]
         self.assertEqual(rate["type"], "line")
         # Weeks start as the user's language says (Sunday in English).
         self.assertEqual(
@@ -135,7 +135,7 @@ class TestDashboardCharts(DashboardCommon):
             .with_user(self.officer)
             .search_count([("is_student", "=", True), ("absence_tier", "!=", False)]),
         )
-        outreach = charts["outreach_by_week"]
+        outreach = charts["outreach_over_time"]
         self.assertEqual(outreach["labels"], ["Week of 2026-11-22"])
         calls, recovery = outreach["datasets"]
         self.assertEqual((calls["data"], recovery["data"]), ([2], [50.0]))
@@ -171,6 +171,19 @@ class TestDashboardCharts(DashboardCommon):
             .search(cards["chronic"]["action"]["domain"])
         )
         self.assertEqual(len(chronic), cards["chronic"]["count"])
+
+    def test_one_week_goes_by_day(self):
+        data = self.env[DASHBOARD].with_user(self.officer).get_dashboard_data("week", "2026-11-20")
+        rate = {chart["key"]: chart for chart in data["charts"]}["rate_over_time"]
+        self.assertEqual(rate["title"], "Attendance rate by day")
+        self.assertEqual(rate["labels"], ["2026-11-16", "2026-11-20"])
+        self.assertEqual(rate["datasets"][0]["data"], [50.0, 0.0])
+        by_day = data["tables"][1]
+        self.assertEqual(by_day["key"], "by_day")
+        self.assertEqual([row["count"] for row in by_day["rows"]], [1, 1])
+        for where, item in clickables(data):
+            with self.subTest(where=where):
+                self.assertEqual(self._count(self.officer, item["action"]), item["count"])
 
     def test_rows_and_points_of_the_year(self):
         data = self._data(self.officer, "year")

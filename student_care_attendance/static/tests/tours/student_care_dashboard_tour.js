@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("student_care_attendance_dashboard", {
         },
         {
             content: "The attendance rate is drawn by week",
-            trigger: ".o_sc_dashboard_chart[data-key=rate_by_week] canvas",
+            trigger: ".o_sc_dashboard_chart[data-key=rate_over_time] canvas",
         },
         {
             content: "Absences are drawn by grade",
@@ -33,7 +33,7 @@ registry.category("web_tour.tours").add("student_care_attendance_dashboard", {
         },
         {
             content: "Outreach and recovery are drawn",
-            trigger: ".o_sc_dashboard_chart[data-key=outreach_by_week] canvas",
+            trigger: ".o_sc_dashboard_chart[data-key=outreach_over_time] canvas",
         },
         {
             content: "Grade 10 counts two absences",
