@@ -79,22 +79,22 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
             for index, value in enumerate(values):
                 totals[index] += value or 0
         grades = sorted(by_grade, key=lambda grade: (not grade, grade.sequence, grade.name or ""))
-        weeks = [
+        buckets = [
             (
-                week,
-                self._bucket(week, interval, date_from, date_to),
+                bucket,
+                self._bucket(bucket, interval, date_from, date_to),
                 [value or 0 for value in values],
             )
-            for week, *values in stats._read_group(
+            for bucket, *values in stats._read_group(
                 period, [f"date:{interval}"], measures, order=f"date:{interval}"
             )
         ]
-        totals = [sum(values[index] for *_week, values in weeks) for index in range(4)]
+        totals = [sum(values[index] for *_bucket, values in buckets) for index in range(4)]
         return {
             "period": period,
             "totals": totals,
             "grades": [(grade, self._grade_domain(grade), by_grade[grade]) for grade in grades],
-            "weeks": weeks,
+            "buckets": buckets,
         }
 
     @api.model
@@ -106,15 +106,18 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
             return None
         period = self._period(date_from, date_to)
         # Recovery per called student-day, from the (few) calls rather than the view.
+        groupby = [f"date:{interval}", "student_id"]
+        if interval != "day":
+            groupby.append("date:day")
         called_days = self.env["student_care.outreach.call"]._read_group(
             period,
-            [f"date:{interval}", "student_id", "date:day"],
+            groupby,
             ["__count", "is_recovered:bool_or"],
             order=f"date:{interval}",
         )
-        weeks = {}
-        for week, _student, _day, count, recovered in called_days:
-            tally = weeks.setdefault(week, [0, 0, 0])
+        buckets = {}
+        for bucket, _student, *_day, count, recovered in called_days:
+            tally = buckets.setdefault(bucket, [0, 0, 0])
             tally[0] += count
             tally[1] += 1
             tally[2] += bool(recovered)
@@ -125,11 +128,11 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                 ("has_scan", "=", False),
                 ("is_excused", "=", False),
             ],
-            "weeks": [
-                (week, self._bucket(week, interval, date_from, date_to), tally)
-                for week, tally in weeks.items()
+            "buckets": [
+                (bucket, self._bucket(bucket, interval, date_from, date_to), tally)
+                for bucket, tally in buckets.items()
             ],
-            "totals": [sum(tally[index] for tally in weeks.values()) for index in range(3)],
+            "totals": [sum(tally[index] for tally in buckets.values()) for index in range(3)],
         }
 
     @api.model
@@ -268,8 +271,8 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                 "key": f"by_{interval}",
                 "title": _("By day") if interval == "day" else _("By week"),
                 "rows": [
-                    self._row(week, values, [*domain, *absent], interval)
-                    for week, domain, values in attendance["weeks"]
+                    self._row(bucket, values, [*domain, *absent], interval)
+                    for bucket, domain, values in attendance["buckets"]
                 ],
             },
         ]
@@ -280,7 +283,7 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
         records it is made of."""
         charts = []
         if attendance is not None:
-            weeks = attendance["weeks"]
+            buckets = attendance["buckets"]
             grades = attendance["grades"]
             charts += [
                 self._chart(
@@ -289,7 +292,7 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                     if interval == "day"
                     else _("Attendance rate by week"),
                     "line",
-                    [self._label(week, interval) for week, *_rest in weeks],
+                    [self._label(bucket, interval) for bucket, *_rest in buckets],
                     [
                         self._series(
                             _("Attendance rate (%)"),
@@ -299,7 +302,7 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                                     values[1],
                                     self._records(_("Attendance"), domain),
                                 )
-                                for _week, domain, values in weeks
+                                for _bucket, domain, values in buckets
                             ],
                             color="#017e84",
                         )
@@ -369,18 +372,18 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
     def _outreach_chart(self, outreach, interval="week"):
         calls = "student_care.outreach.call"
         lines = "student_care.outreach"
-        weeks = outreach["weeks"]
+        buckets = outreach["buckets"]
         return self._chart(
             "outreach_over_time",
             _("Outreach and same-day recovery"),
             "bar",
-            [self._label(week, interval) for week, *_rest in weeks],
+            [self._label(bucket, interval) for bucket, *_rest in buckets],
             [
                 self._series(
                     _("Calls"),
                     [
                         (tally[0], tally[0], self._window(_("Calls"), calls, domain, ["list"]))
-                        for _week, domain, tally in weeks
+                        for _bucket, domain, tally in buckets
                     ],
                     color="#3c8dbc",
                 ),
@@ -397,7 +400,7 @@ class StudentCareAttendanceDashboard(models.AbstractModel):
                                 ["list", "form"],
                             ),
                         )
-                        for _week, domain, tally in weeks
+                        for _bucket, domain, tally in buckets
                     ],
                     color="#28a745",
                     type="line",

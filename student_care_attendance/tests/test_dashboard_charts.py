@@ -173,11 +173,16 @@ class TestDashboardCharts(DashboardCommon):
         self.assertEqual(len(chronic), cards["chronic"]["count"])
 
     def test_one_week_goes_by_day(self):
-        data = self.env[DASHBOARD].with_user(self.officer).get_dashboard_data("week", "2026-11-20")
+        friday = DAY - timedelta(days=3)
+        self._log_call(self.noor, date=friday, call_time=datetime(2026, 11, 20, 9, 0))
+        data = self.env[DASHBOARD].with_user(self.officer).get_dashboard_data("week", friday)
         rate = {chart["key"]: chart for chart in data["charts"]}["rate_over_time"]
         self.assertEqual(rate["title"], "Attendance rate by day")
         self.assertEqual(rate["labels"], ["2026-11-16", "2026-11-20"])
         self.assertEqual(rate["datasets"][0]["data"], [50.0, 0.0])
+        outreach = {chart["key"]: chart for chart in data["charts"]}["outreach_over_time"]
+        self.assertEqual(outreach["labels"], ["2026-11-20"])
+        self.assertEqual([dataset["data"] for dataset in outreach["datasets"]], [[1], [0.0]])
         by_day = data["tables"][1]
         self.assertEqual(by_day["key"], "by_day")
         self.assertEqual([row["count"] for row in by_day["rows"]], [1, 1])
