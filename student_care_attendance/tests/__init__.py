@@ -17,3 +17,5 @@ from . import test_student_mixin
 from . import test_seed
 from . import test_demo
 from . import test_report_pdf
+from . import test_dashboard_charts
+from . import test_dashboard_ui

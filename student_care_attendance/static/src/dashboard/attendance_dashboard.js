@@ -5,12 +5,14 @@ import { Component, onWillStart, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
+import { AttendanceChart } from "./attendance_chart";
 
-// Attendance at a glance: rate, today's outreach, recovery, chronic absence and truancy.
-// Every figure comes from student_care.attendance.dashboard as the current user, and
-// every card opens the records behind it.
+// Attendance at a glance: rate, today's outreach, recovery, chronic absence and truancy,
+// as figures, charts and tables. Everything comes from student_care.attendance.dashboard as
+// the current user, and every card, chart point and table row opens the records behind it.
 export class AttendanceDashboard extends Component {
     static template = "student_care_attendance.AttendanceDashboard";
+    static components = { AttendanceChart };
     static props = ["*"];
 
     setup() {
@@ -34,8 +36,14 @@ export class AttendanceDashboard extends Component {
         );
     }
 
-    open(card) {
-        this.action.doAction(card.action);
+    open(item) {
+        if (item.action) {
+            this.action.doAction(item.action);
+        }
+    }
+
+    openAction(action) {
+        this.action.doAction(action);
     }
 }
 
