@@ -63,12 +63,7 @@ class StudentCareServiceDeliveryInvoice(models.TransientModel):
                 },
             }
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
+            "student_care_billing.account_move_action_internal"
         )
-        action.update(
-            domain=[("id", "in", moves.ids)],
-            context={"create": False},
-            views=[(False, "list"), (False, "form")],
-            view_mode="list,form",
-        )
+        action.update(domain=[("id", "in", moves.ids)], context={"create": False})
         return action

@@ -57,7 +57,7 @@ registry.category("web_tour.tours").add("student_care_billing_run_invoicing", {
         },
         {
             content: "Open the new invoice",
-            trigger: ".o_list_view .o_data_row td[name=name]:contains('INV/')",
+            trigger: ".o_list_view .o_data_row td[name=name]:contains('CARE/')",
             run: "click",
         },
         {

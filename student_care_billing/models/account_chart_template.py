@@ -1,0 +1,37 @@
+# Copyright 2026 Student Care
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, models
+
+from odoo.addons.account.models.chart_template import template
+
+INTERNAL_JOURNAL = "student_care_internal"
+
+
+class AccountChartTemplate(models.AbstractModel):
+    """The internal care journal is chart data: every company that gets a chart of accounts
+    gets one (``account.<company id>_student_care_internal``), like Odoo's own journals."""
+
+    _inherit = "account.chart.template"
+
+    @template(model="account.journal")
+    def _get_student_care_billing_account_journal(self, template_code):
+        return {
+            INTERNAL_JOURNAL: {
+                "name": _("Internal Care Invoices"),
+                "code": "CARE",
+                "type": "sale",
+                "is_care_internal": True,
+                "show_on_dashboard": False,
+                # After the customer invoices' journal, so new customer invoices keep it.
+                "sequence": 50,
+            },
+        }
+
+    def _student_care_load_internal_journal(self, companies):
+        """Create the journal in companies whose chart was loaded before this add-on."""
+        for company in companies.filtered("chart_template").sorted("parent_path"):
+            chart = self.with_company(company)
+            if chart.ref(INTERNAL_JOURNAL, raise_if_not_found=False):
+                continue
+            journals = chart._get_student_care_billing_account_journal(company.chart_template)
+            chart._load_data({"account.journal": journals})
