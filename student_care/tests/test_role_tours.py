@@ -41,6 +41,12 @@ class TestDossierRoleTours(RoleTourCase, StudentCareDossierCommon):
         self.assertEqual(len(log), 1)
         self.assertRecordValues(
             log,
-            [{"case_ref": self.case.id, "sensitivity": "sealed", "reason": "Student at acute risk"}],
+            [
+                {
+                    "case_ref": self.case.id,
+                    "sensitivity": "sealed",
+                    "reason": "Student at acute risk",
+                }
+            ],
         )
         self.assertFalse(self.env["student_care.access.log"]._verify_chain(), "the log is intact")

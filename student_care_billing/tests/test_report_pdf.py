@@ -67,7 +67,11 @@ class TestInternalInvoicePdf(StudentCareBillingCommon, RealPdfCase):
             with self.subTest(report=report):
                 text = self.pdf_text(report, invoice, user=self.users["billing"])
                 self.assertInternal(text, invoice)
-                for expected in ("Faculty of Science", "Intake interview", "Study-skills coaching"):
+                for expected in (
+                    "Faculty of Science",
+                    "Intake interview",
+                    "Study-skills coaching",
+                ):
                     self.assertIn(expected, text)
                 # Departments pay for services, not for students.
                 for secret in ("Lotte", "Visser", "100001", self.case.name):
