@@ -15,9 +15,7 @@ class TestBillingRoleTours(StudentCareBillingCommon, RoleTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dept_science.name = "Tour Faculty"
-        cls.student.name = "Tour Pupil"
-        cls.intake.name = "Tour intake"
+        cls.use_tour_names()
         last_month = fields.Date.today().replace(day=1) - relativedelta(days=1)
         cls.service = cls.deliver(cls.intake, last_month)
 

@@ -14,9 +14,7 @@ class TestBillingUi(RpcProbes, StudentCareBillingCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dept_science.name = "Tour Faculty"
-        cls.student.name = "Tour Pupil"
-        cls.intake.name = "Tour intake"
+        cls.use_tour_names()
 
     def test_care_worker_logs_a_service(self):
         self.start_tour(

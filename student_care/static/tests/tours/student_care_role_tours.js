@@ -46,8 +46,8 @@ export function checkIntegritySteps() {
     return [
         ...openMenu("Care", "Access Log"),
         {
-            content: "The access log lists the reads",
-            trigger: ".o_list_view .o_data_row",
+            content: "The access log lists the broken glass",
+            trigger: ".o_list_view .o_data_row:contains('Student at acute risk')",
         },
         {
             content: "Check the access log",
@@ -92,16 +92,20 @@ export function breakGlassSteps() {
     ];
 }
 
-// The care manager's path: the pipeline, the access log, then a sealed note in an emergency.
+// The care manager's path: the pipeline, a sealed note in an emergency, then the access log
+// that recorded it.
 registry.category("web_tour.tours").add("student_care_care_manager_role_path", {
     steps: () => [
         ...openStudentCareApp(),
         {
             content: "The pipeline is the landing page",
-            trigger: ".o_kanban_view .o_kanban_record:contains('Lotte Visser')",
+            trigger: ".o_breadcrumb:contains('Care Pipeline')",
         },
-        ...checkIntegritySteps(),
-        ...openMenu("Care", "Pipeline"),
+        {
+            content: "Show every case, not only mine and my teams'",
+            trigger: ".o_searchview_facet .o_facet_remove",
+            run: "click",
+        },
         {
             content: "Open the case",
             trigger: ".o_kanban_view .o_kanban_record:contains('Lotte Visser')",
@@ -112,6 +116,7 @@ registry.category("web_tour.tours").add("student_care_care_manager_role_path", {
             trigger: ".o_form_view .o_field_widget[name=student_id]:contains('Lotte Visser')",
         },
         ...breakGlassSteps(),
+        ...checkIntegritySteps(),
     ],
 });
 
@@ -125,7 +130,7 @@ registry.category("web_tour.tours").add("student_care_specialist_role_path", {
         },
         {
             content: "Open the referral of the student",
-            trigger: ".o_list_view .o_data_row:contains('Lotte Visser')",
+            trigger: ".o_list_view .o_data_row:contains('Lotte Visser') td[name=date]",
             run: "click",
         },
         {
