@@ -3,8 +3,10 @@
 from datetime import date
 
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.student_care.tests.pdf import RealPdfCase
+from odoo.addons.student_care.tests.probes import MUTED, new_role_user
 
 from .common import StudentCareBillingCommon
 
@@ -117,3 +119,25 @@ class TestInternalInvoicePdf(StudentCareBillingCommon, RealPdfCase):
         html = self.url_open(f"/my/invoices/{customer.id}?report_type=html").text
         self.assertIn("PROFORMA", html)
         self.assertIn("Payment Communication", html)
+
+    @mute_logger(*MUTED)
+    def test_only_billing_opens_the_preview_and_the_report(self):
+        internal = self._internal_invoice()
+        users = dict(self.users)
+        users["admin"] = new_role_user(
+            self.env, "scb_admin", "base.group_system,base.group_partner_manager", self.school
+        )
+        for role, user in users.items():
+            if role == "billing":
+                continue
+            with self.subTest(role=role):
+                self.authenticate(user.login, user.login)
+                for url in (
+                    f"/my/invoices/{internal.id}",
+                    f"/my/invoices/{internal.id}?report_type=html",
+                    f"/report/html/account.report_invoice/{internal.id}",
+                    f"/report/pdf/account.report_invoice/{internal.id}",
+                ):
+                    response = self.url_open(url)
+                    self.assertNotIn(internal.name, response.text, url)
+                    self.assertNotIn("Intake interview", response.text, url)
