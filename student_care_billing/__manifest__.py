@@ -19,6 +19,7 @@
         "data/product_template_data.xml",
         "data/account_analytic_plan_data.xml",
         "data/ir_cron_data.xml",
+        "data/account_journal_data.xml",
         "report/account_move_reports.xml",
         "report/account_move_templates.xml",
         "wizard/student_care_service_delivery_invoice_views.xml",
@@ -40,6 +41,5 @@
             "student_care_billing/static/tests/tours/*.js",
         ],
     },
-    "post_init_hook": "post_init_hook",
     "installable": True,
 }

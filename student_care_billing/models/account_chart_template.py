@@ -27,8 +27,13 @@ class AccountChartTemplate(models.AbstractModel):
             },
         }
 
-    def _student_care_load_internal_journal(self, companies):
-        """Create the journal in companies whose chart was loaded before this add-on."""
+    def _student_care_load_internal_journals(self, companies=None):
+        """Create the journal in companies whose chart was loaded before this add-on.
+
+        Called by the add-on's data at every install and update (before its demo data,
+        which invoices), so it skips companies that have the journal already.
+        """
+        companies = self.env["res.company"].search([]) if companies is None else companies
         for company in companies.filtered("chart_template").sorted("parent_path"):
             chart = self.with_company(company)
             if chart.ref(INTERNAL_JOURNAL, raise_if_not_found=False):

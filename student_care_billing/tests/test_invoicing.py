@@ -152,8 +152,8 @@ class TestInvoicing(StudentCareBillingCommon):
         )
         self.assertEqual(internal.journal_id, journal)
         self.assertTrue(internal.is_care_internal)
-        # Loading it again (the install hook, the migration) makes no second journal.
-        self.env["account.chart.template"]._student_care_load_internal_journal(self.school)
+        # Loading it again (every update of the add-on does) makes no second journal.
+        self.env["account.chart.template"]._student_care_load_internal_journals()
         journals = self.env["account.journal"].search(
             [("is_care_internal", "=", True), ("company_id", "=", self.school.id)]
         )

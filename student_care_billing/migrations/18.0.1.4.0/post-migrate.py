@@ -1,8 +1,9 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Internal invoices get their own journal. Create it in every company with a chart of
-accounts, and flag the invoices and credit notes earlier runs posted in the customer
-invoices' journal as internal, so they stay in Internal Invoices and print as such."""
+"""Internal invoices get their own journal (data/account_journal_data.xml creates it in
+every company with a chart of accounts). Flag the invoices and credit notes earlier runs
+posted in the customer invoices' journal as internal, so they stay in Internal Invoices and
+print as such."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
@@ -10,9 +11,6 @@ from odoo.tools import SQL
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
-    env["account.chart.template"]._student_care_load_internal_journal(
-        env["res.company"].search([])
-    )
     cr.execute(
         SQL(
             """
