@@ -1,6 +1,6 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, models
+from odoo import _, api, models
 
 from odoo.addons.account.models.chart_template import template
 
@@ -27,6 +27,7 @@ class AccountChartTemplate(models.AbstractModel):
             },
         }
 
+    @api.model
     def _student_care_load_internal_journals(self, companies=None):
         """Create the journal in companies whose chart was loaded before this add-on.
 
