@@ -16,3 +16,4 @@ from . import test_privacy_channels
 from . import test_reader_sets
 from . import test_report_pdf
 from . import test_dossier_forms
+from . import test_role_tours

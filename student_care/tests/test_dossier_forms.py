@@ -56,14 +56,6 @@ class TestDossierForms(RpcProbes, HttpCase, StudentCareDossierCommon):
         self.assertEqual(action["tag"], "display_notification")
         self.assertEqual(action["params"]["type"], "success")
 
-    def test_care_manager_checks_the_access_log_in_the_browser(self):
-        self.notes["confidential"].with_user(self.users["careworker"]).read(["body"])
-        self.start_tour(
-            "/odoo/action-student_care.student_care_access_log_action",
-            "student_care_manager_check_integrity",
-            login=self.users["caremanager"].login,
-        )
-
     def test_access_log_shows_neutral_references(self):
         note = self.notes["confidential"]
         note.with_user(self.users["careworker"]).read(["body"])
@@ -116,13 +108,6 @@ class TestDossierForms(RpcProbes, HttpCase, StudentCareDossierCommon):
             .action_open_note()
         )
         self.assertEqual(action["views"], [(False, "form")])
-
-    def test_sealed_note_opens_read_only_in_the_browser(self):
-        self.start_tour(
-            self.case_url,
-            "student_care_manager_break_glass",
-            login=self.users["caremanager"].login,
-        )
 
     # -- care worker -------------------------------------------------------------------
     @mute_logger(*MUTED)

@@ -4,3 +4,6 @@ from . import student_care_programme
 from . import student_care_service_delivery
 from . import student_care_case
 from . import res_users
+from . import account_chart_template
+from . import account_journal
+from . import account_move

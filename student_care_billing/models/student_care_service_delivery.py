@@ -284,15 +284,16 @@ class StudentCareServiceDelivery(models.Model):
 
     @api.model
     def _get_billing_accounts(self, company):
-        """The sales journal and a fallback income account, or a clear error."""
-        journal = (
-            self.env["account.journal"]
-            .sudo()
-            .search(
-                [("type", "=", "sale"), ("company_id", "=", company.id)],
-                order="sequence, id",
-                limit=1,
-            )
+        """The internal care journal and a fallback income account, or a clear error.
+
+        The journal comes with the chart of accounts (see account.chart.template); the run
+        reads it as the system, since billing officers need not read journal settings.
+        """
+        journals = self.env["account.journal"].sudo()
+        journal = journals.search(
+            [("is_care_internal", "=", True), *journals._check_company_domain(company)],
+            order="sequence, id",
+            limit=1,
         )
         income = journal.default_account_id or self.env["account.account"].sudo().search(
             [
@@ -305,10 +306,11 @@ class StudentCareServiceDelivery(models.Model):
         if not journal or not income:
             raise UserError(
                 _(
-                    "Accounting is not configured for %(company)s: internal invoices need a "
-                    "sales journal and an income account. Install a chart of accounts in "
-                    "Invoicing ‣ Configuration ‣ Settings (Fiscal Localization), or create a "
-                    "sales journal with a default income account.",
+                    "Accounting is not configured for %(company)s: internal invoices need the "
+                    "internal care sales journal and an income account. Install a chart of "
+                    "accounts in Invoicing ‣ Configuration ‣ Settings (Fiscal Localization), "
+                    "which creates the journal, or create a sales journal marked Internal "
+                    "Care Invoices with a default income account.",
                     company=company.name,
                 )
             )

@@ -11,3 +11,4 @@ from . import test_security_matrix
 from . import test_transitions
 from . import test_demo
 from . import test_report_pdf
+from . import test_role_tours

@@ -92,6 +92,13 @@ class StudentCareBillingCommon(AccountTestInvoicingCommon):
         cls.nov_start, cls.nov_end = date(2026, 11, 1), date(2026, 11, 30)
 
     @classmethod
+    def use_tour_names(cls):
+        """Names the billing tours look for (and, for the student, must never see)."""
+        cls.dept_science.name = "Tour Faculty"
+        cls.student.name = "Tour Pupil"
+        cls.intake.name = "Tour intake"
+
+    @classmethod
     def deliver(cls, product, day, quantity=1.0, **vals):
         return cls.env["student_care.service.delivery"].create(
             {

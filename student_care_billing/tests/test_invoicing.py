@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import StudentCareBillingCommon
 
@@ -141,6 +142,40 @@ class TestInvoicing(StudentCareBillingCommon):
         deliveries = self.env["student_care.service.delivery"].with_user(billing)
         with self.assertRaisesRegex(UserError, "No Books College.*sales journal"):
             deliveries.with_company(bare)._invoice_period(bare, self.oct_start, self.oct_end)
+
+    def test_internal_journal_and_menu(self):
+        self.deliver(self.intake, date(2026, 10, 3))
+        internal = self.run_invoicing(self.oct_start, self.oct_end)
+        journal = self.env.ref(f"account.{self.school.id}_student_care_internal")
+        self.assertRecordValues(
+            journal, [{"type": "sale", "code": "CARE", "is_care_internal": True}]
+        )
+        self.assertEqual(internal.journal_id, journal)
+        self.assertTrue(internal.is_care_internal)
+        # Loading it again (every update of the add-on does) makes no second journal.
+        self.env["account.chart.template"]._student_care_load_internal_journals()
+        journals = self.env["account.journal"].search(
+            [("is_care_internal", "=", True), ("company_id", "=", self.school.id)]
+        )
+        self.assertEqual(journals, journal)
+        # A customer invoice made by hand keeps the customer invoices' journal.
+        customer = self.init_invoice(
+            "out_invoice", partner=self.dept_arts, post=True, products=[self.intake]
+        )
+        self.assertFalse(customer.journal_id.is_care_internal)
+        self.assertFalse(customer.is_care_internal)
+        # Internal Invoices lists the run's invoices, not the customer invoice.
+        action = self.env.ref("student_care_billing.account_move_action_internal")
+        menu = self.env.ref("student_care_billing.student_care_billing_invoice_menu")
+        self.assertEqual(menu.action, action)
+        billing = self.users["billing"]
+        listed = (
+            self.env["account.move"]
+            .with_user(billing)
+            .search(safe_eval(action.domain, {"uid": billing.id}))
+        )
+        self.assertIn(internal, listed)
+        self.assertNotIn(customer, listed)
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     def test_only_billing_officers_invoice(self):

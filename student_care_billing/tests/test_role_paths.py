@@ -264,6 +264,3 @@ class TestRolePaths(RpcProbes, StudentCareBillingCommon, HttpCase):
                     self.assertEqual(action["target"], "current")
                 if role == "specialist":
                     self.assertNotIn("search_default_my_teams", action["context"])
-
-    def test_billing_officer_lands_on_services_to_invoice(self):
-        self.start_tour("/odoo", "student_care_billing_landing", login="scb_billing")

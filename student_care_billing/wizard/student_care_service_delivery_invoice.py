@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.student_care.tools import notification, window_action
+
 
 def _previous_month(today):
     start = today.replace(day=1) - relativedelta(months=1)
@@ -52,23 +54,14 @@ class StudentCareServiceDeliveryInvoice(models.TransientModel):
             self.company_id, self.date_from, self.date_to
         )
         if not moves:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "title": _("Nothing to invoice"),
-                    "message": _("Every delivered service up to this period is invoiced."),
-                    "type": "info",
-                    "next": {"type": "ir.actions.act_window_close"},
-                },
-            }
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "account.action_move_out_invoice_type"
-        )
-        action.update(
+            return notification(
+                _("Every delivered service up to this period is invoiced."),
+                title=_("Nothing to invoice"),
+                close=True,
+            )
+        return window_action(
+            self.env,
+            "student_care_billing.account_move_action_internal",
             domain=[("id", "in", moves.ids)],
             context={"create": False},
-            views=[(False, "list"), (False, "form")],
-            view_mode="list,form",
         )
-        return action
