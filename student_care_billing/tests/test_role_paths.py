@@ -231,6 +231,18 @@ class TestRolePaths(RpcProbes, StudentCareBillingCommon, HttpCase):
                 menus = self.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
                 self.assertEqual(menus["root"]["children"][0], root.id)
 
+    def test_my_care_teams_include_the_teams_one_heads(self):
+        # The care manager lands on "My Cases or My Care Teams": a team they head without
+        # being a member is theirs too, or the landing page hides its cases.
+        manager = self.users["caremanager"]
+        self.team.manager_id = manager
+        self.assertNotIn(manager, self.team.member_ids)
+        arch = self.env["student_care.case"].get_view(view_type="search")["arch"]
+        [node] = etree.fromstring(arch).xpath("//filter[@name='my_teams']")
+        domain = self._evaluate(node.get("domain"), manager, context={})
+        cases = self.env["student_care.case"].with_user(manager).search(domain)
+        self.assertIn(self.case, cases)
+
     def test_retention_preview_has_no_new_button(self):
         self.login_as(self.users["caremanager"])
         action = self.make_jsonrpc_request(
