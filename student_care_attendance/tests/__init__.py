@@ -17,3 +17,5 @@ from . import test_student_mixin
 from . import test_seed
 from . import test_demo
 from . import test_report_pdf
+from . import test_teacher_tour
+from . import test_mass_notice_preview
