@@ -54,6 +54,7 @@
     "assets": {
         "web.assets_backend": [
             "student_care_attendance/static/src/dashboard/*",
+            "student_care_attendance/static/src/roll_call/*",
         ],
         "web.assets_tests": [
             "student_care_attendance/static/tests/tours/*.js",
