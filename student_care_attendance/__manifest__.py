@@ -51,6 +51,9 @@
         "views/res_partner_views.xml",
         "views/student_care_attendance_menus.xml",
     ],
+    "demo": [
+        "demo/student_care_truancy_rule_demo.xml",
+    ],
     "assets": {
         "web.assets_backend": [
             "student_care_attendance/static/src/dashboard/*",

@@ -104,9 +104,7 @@ class StudentCareMassNotice(models.Model):
 
     @api.depends("company_ids", "grade_ids", "class_ids", "state")
     def _compute_preview(self):
-        counts = dict.fromkeys(
-            ("email", "other_channel", "phone", "unreachable"), 0
-        )
+        counts = dict.fromkeys(("email", "other_channel", "phone", "unreachable"), 0)
         # Only a sender gets numbers: the ACL gives them write access.
         may_send = self.env.su or self.browse().has_access("write")
         for notice in self:

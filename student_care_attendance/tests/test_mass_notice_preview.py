@@ -4,7 +4,12 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.student_care.tests.probes import MUTED, ROLES, RpcProbes, role_users
+from odoo.addons.student_care.tests.probes import (
+    MATRIX_ROLES,
+    MUTED,
+    RpcProbes,
+    role_users,
+)
 
 from .test_truancy import TruancyCommon
 
@@ -153,13 +158,14 @@ class TestMassNoticePreview(TruancyCommon):
 
 @tagged("post_install", "-at_install")
 class TestMassNoticePreviewRpc(RpcProbes, HttpCase):
-    """Over JSON-RPC with real logins: only senders preview, test or send."""
+    """Over JSON-RPC with real logins (every role and a settings administrator): only
+    senders preview, test or send."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.school = cls.env["res.company"].create({"name": "Preview RPC School"})
-        cls.users = role_users(cls.env, cls.school, "mnrpc", export=False)
+        cls.users = role_users(cls.env, cls.school, "mnrpc", roles=MATRIX_ROLES, export=False)
         student = cls.env["res.partner"].create(
             {
                 "name": "RPC Student",
@@ -193,14 +199,12 @@ class TestMassNoticePreviewRpc(RpcProbes, HttpCase):
             ),
             "test": lambda: self.rpc(model, "action_send_test", [ids]),
         }
-        for role in ROLES:
+        for role in MATRIX_ROLES:
             self.login_as(self.users[role])
             for name, call in calls.items():
                 with self.subTest(role=role, call=name):
-                    self.assertEqual(
-                        self.rpc_allowed(call), role in ("attendance", "caremanager")
-                    )
-        for role in NOT_SENDERS:
+                    self.assertEqual(self.rpc_allowed(call), role in ("attendance", "caremanager"))
+        for role in (*NOT_SENDERS, "admin"):
             self.login_as(self.users[role])
             with self.subTest(role=role, call="send"):
                 self.assert_rpc_refused(model, "action_send", [ids])

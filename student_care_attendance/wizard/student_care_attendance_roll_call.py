@@ -124,4 +124,3 @@ class StudentCareAttendanceRollCallLine(models.TransientModel):
     # The status is the one control: one click (or tap, or arrow key) on "Absent".
     status = fields.Selection(selection=STATUSES, required=True, default="present")
     reason_id = fields.Many2one(comodel_name="student_care.attendance.reason", string="Reason")
-
