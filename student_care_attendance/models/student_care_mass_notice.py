@@ -11,6 +11,13 @@ SENDERS = (
 )
 
 
+def _preview_count(string, help_text):
+    """One count of the preview: computed on demand, for senders only."""
+    return fields.Integer(
+        string=string, compute="_compute_preview", groups=SENDERS, help=help_text
+    )
+
+
 class StudentCareMassNotice(models.Model):
     """A message to every guardian of a part of the school (snow day, closure).
 
@@ -58,31 +65,21 @@ class StudentCareMassNotice(models.Model):
     progress = fields.Float(compute="_compute_progress")
     # The preview before sending: counted for the audience as chosen now, in one query.
     # Only senders see it; the counts cover the sender's own institutions only.
-    preview_email_count = fields.Integer(
-        string="By E-mail",
-        compute="_compute_preview",
-        groups=SENDERS,
-        help="Guardians with an e-mail address: they receive this notice.",
+    preview_email_count = _preview_count(
+        "By E-mail", "Guardians with an e-mail address: they receive this notice."
     )
-    preview_other_channel_count = fields.Integer(
-        string="Prefer Another Channel",
-        compute="_compute_preview",
-        groups=SENDERS,
-        help="Guardians who receive the e-mail although they prefer a call, a text message "
-        "or a letter.",
+    preview_other_channel_count = _preview_count(
+        "Prefer Another Channel",
+        "Guardians who receive the e-mail although they prefer a call, a text message or "
+        "a letter.",
     )
-    preview_phone_count = fields.Integer(
-        string="Phone Only",
-        compute="_compute_preview",
-        groups=SENDERS,
-        help="Guardians without an e-mail address but with a phone number: this notice "
-        "does not reach them; call or text them.",
+    preview_phone_count = _preview_count(
+        "Phone Only",
+        "Guardians without an e-mail address but with a phone number: this notice does not "
+        "reach them; call or text them.",
     )
-    preview_unreachable_count = fields.Integer(
-        string="No Way to Reach",
-        compute="_compute_preview",
-        groups=SENDERS,
-        help="Guardians with neither an e-mail address nor a phone number.",
+    preview_unreachable_count = _preview_count(
+        "No Way to Reach", "Guardians with neither an e-mail address nor a phone number."
     )
     sent_date = fields.Datetime(string="Sent On", readonly=True)
     user_id = fields.Many2one(
