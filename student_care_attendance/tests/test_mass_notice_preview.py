@@ -7,9 +7,11 @@ from odoo.tools import mute_logger
 from odoo.addons.student_care.tests.probes import (
     MATRIX_ROLES,
     MUTED,
+    ROLES,
     RpcProbes,
     role_users,
 )
+from odoo.addons.student_care.tests.tours import RoleTourCase
 
 from .test_truancy import TruancyCommon
 
@@ -213,3 +215,63 @@ class TestMassNoticePreviewRpc(RpcProbes, HttpCase):
         self.assertEqual(
             self.rpc(model, "read", [ids, ["preview_email_count"]])[0]["preview_email_count"], 1
         )
+
+
+@tagged("post_install", "-at_install")
+class TestMassNoticePreviewTour(RoleTourCase):
+    """The officer's path from the home page: a new notice, its preview, a test to self."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        school = cls.env["res.company"].create(
+            {"name": "Preview Tour School", "email": "office@preview-tour.example.com"}
+        )
+        cls.officer = role_users(
+            cls.env, school, "mntour", roles={"attendance": ROLES["attendance"]}, export=False
+        )["attendance"]
+        families = (
+            ("Mail Parent", {"email": "mail.parent@example.com"}, "email"),
+            ("Text Parent", {"email": "text.parent@example.com"}, "sms"),
+            ("Phone Parent", {"mobile": "+31 6 0000 0009"}, "phone"),
+        )
+        for index, (name, contact, channel) in enumerate(families):
+            student = cls.env["res.partner"].create(
+                {
+                    "name": f"Child of {name}",
+                    "is_student": True,
+                    "student_number": f"39100{index}",
+                    "company_id": school.id,
+                }
+            )
+            guardian = cls.env["res.partner"].create({"name": name, **contact})
+            cls.env["student_care.guardian.link"].create(
+                {
+                    "student_id": student.id,
+                    "guardian_id": guardian.id,
+                    "preferred_channel": channel,
+                }
+            )
+
+    def test_officer_previews_and_tests_a_notice(self):
+        mails = self.env["mail.mail"].search([])
+        self.start_role_tour(
+            "student_care_attendance_mass_notice_preview", login=self.officer.login
+        )
+        notice = self.env["student_care.mass.notice"].search(
+            [("subject", "=", "School closed tomorrow: snow")]
+        )
+        self.assertRecordValues(notice, [{"state": "draft", "recipient_count": 0}])
+        self.assertFalse(notice.notice_ids, "nothing queued for families")
+        mail = self.env["mail.mail"].search([]) - mails
+        self.assertRecordValues(
+            mail,
+            [
+                {
+                    "subject": "School closed tomorrow: snow",
+                    "email_to": self.officer.email_formatted,
+                }
+            ],
+        )
+        self.assertIn("closed on Monday", mail.body_html)
+        self.assertFalse(mail.recipient_ids)
