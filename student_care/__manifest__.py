@@ -63,6 +63,7 @@
         "demo/res_users_demo.xml",
         "demo/student_care_class_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/student_care_guardian_link_demo.xml",
         "demo/student_care_case_demo.xml",
     ],
     "assets": {

@@ -3,7 +3,7 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.8.0",
+    "version": "18.0.1.10.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -51,9 +51,13 @@
         "views/res_partner_views.xml",
         "views/student_care_attendance_menus.xml",
     ],
+    "demo": [
+        "demo/student_care_truancy_rule_demo.xml",
+    ],
     "assets": {
         "web.assets_backend": [
             "student_care_attendance/static/src/dashboard/*",
+            "student_care_attendance/static/src/roll_call/*",
         ],
         "web.assets_tests": [
             "student_care_attendance/static/tests/tours/*.js",

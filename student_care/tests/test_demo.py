@@ -69,3 +69,19 @@ class TestDemoData(TransactionCase):
         self.assertEqual(
             self.env["student_care.case"].with_user(specialist).search([]), referral.case_id
         )
+
+    def test_families_say_how_to_reach_them(self):
+        company = self.env.ref("base.main_company")
+        links = self.env["student_care.guardian.link"].search([("company_id", "=", company.id)])
+        self.assertTrue(links)
+        self.assertFalse(links.filtered(lambda link: not link.lang), "a link without a language")
+        self.assertFalse(links.filtered(lambda link: not link.preferred_channel))
+        self.assertEqual(set(links.mapped("lang")), {"en_US", "nl_NL"})
+        self.assertEqual(
+            set(links.mapped("preferred_channel")), {"phone", "sms", "email", "letter"}
+        )
+        # One family, one language, whichever child the link is for.
+        languages = self.env["student_care.guardian.link"]._read_group(
+            [("company_id", "=", company.id)], ["guardian_id"], ["lang:count_distinct"]
+        )
+        self.assertEqual({count for _guardian, count in languages}, {1})

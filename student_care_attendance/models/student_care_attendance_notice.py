@@ -183,16 +183,10 @@ class StudentCareAttendanceNotice(models.Model):
                 notice.mail_id = mail
         mass = todo.filtered("mass_notice_id")
         for mass_notice, notices in mass.grouped("mass_notice_id").items():
+            values = mass_notice._prepare_mail_values()
             mails = self.env["mail.mail"].create(
                 [
-                    {
-                        "subject": mass_notice.subject,
-                        "body_html": mass_notice.body,
-                        "email_from": mass_notice.company_id.email_formatted
-                        or self.env.company.email_formatted,
-                        "recipient_ids": [Command.link(notice.guardian_id.id)],
-                        "auto_delete": True,
-                    }
+                    {**values, "recipient_ids": [Command.link(notice.guardian_id.id)]}
                     for notice in notices
                 ]
             )
@@ -201,20 +195,35 @@ class StudentCareAttendanceNotice(models.Model):
         todo.write({"state": "sent", "sent_date": now})
 
     @api.model
-    def _queue_mass(self, mass_notice):
-        """Queue one notice per guardian reached by a mass notice, in one INSERT: each
-        guardian once, however many of their children are in the audience."""
+    def _mass_audience_sql(self, mass_notice, company_ids, columns):
+        """SELECT ``columns`` of one guardian link per guardian reached by ``mass_notice``
+        in ``company_ids``: each guardian once, however many of their children are in the
+        audience (``g`` is the link, ``p`` the student, ``gp`` the guardian)."""
         conditions = [
             SQL("g.is_notice_recipient"),
             SQL("p.is_student"),
             SQL("p.active"),
             SQL("p.enrolment_status IN ('enrolled', 'on_leave')"),
-            SQL("p.company_id = ANY(%s)", mass_notice.company_ids.ids),
+            SQL("p.company_id = ANY(%s)", list(company_ids)),
         ]
         if mass_notice.grade_ids:
             conditions.append(SQL("p.grade_id = ANY(%s)", mass_notice.grade_ids.ids))
         if mass_notice.class_ids:
             conditions.append(SQL("p.class_id = ANY(%s)", mass_notice.class_ids.ids))
+        return SQL(
+            """SELECT DISTINCT ON (g.guardian_id) %s
+                 FROM student_care_guardian_link g
+                 JOIN res_partner p ON p.id = g.student_id
+                 JOIN res_partner gp ON gp.id = g.guardian_id AND gp.active
+                WHERE %s
+                ORDER BY g.guardian_id, g.student_id""",
+            columns,
+            SQL(" AND ").join(conditions),
+        )
+
+    @api.model
+    def _queue_mass(self, mass_notice):
+        """Queue one notice per guardian reached by a mass notice, in one INSERT."""
         now = fields.Datetime.now()
         self.flush_model()
         self.env.cr.execute(
@@ -222,21 +231,21 @@ class StudentCareAttendanceNotice(models.Model):
                 """INSERT INTO student_care_attendance_notice
                        (student_id, guardian_id, company_id, kind, date, lang, mass_notice_id,
                         state, create_uid, create_date, write_uid, write_date)
-                   SELECT DISTINCT ON (g.guardian_id)
-                          g.student_id, g.guardian_id, p.company_id, 'mass', %s,
-                          coalesce(g.lang, gp.lang), %s, 'queued', %s, %s, %s, %s
-                     FROM student_care_guardian_link g
-                     JOIN res_partner p ON p.id = g.student_id
-                     JOIN res_partner gp ON gp.id = g.guardian_id AND gp.active
-                    WHERE %s
-                    ORDER BY g.guardian_id, g.student_id""",
-                fields.Date.context_today(self),
-                mass_notice.id,
-                self.env.uid,
-                now,
-                self.env.uid,
-                now,
-                SQL(" AND ").join(conditions),
+                   %s""",
+                self._mass_audience_sql(
+                    mass_notice,
+                    mass_notice.company_ids.ids,
+                    SQL(
+                        """g.student_id, g.guardian_id, p.company_id, 'mass', %s,
+                           coalesce(g.lang, gp.lang), %s, 'queued', %s, %s, %s, %s""",
+                        fields.Date.context_today(self),
+                        mass_notice.id,
+                        self.env.uid,
+                        now,
+                        self.env.uid,
+                        now,
+                    ),
+                ),
             )
         )
         count = self.env.cr.rowcount

@@ -2,6 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+# Who may send mass notices, and so see the preview: the ACL gives write access to these.
+SENDERS = (
+    "student_care.student_care_group_attendance_officer,"
+    "student_care.student_care_group_care_manager"
+)
+
+
+def _preview_count(string, help_text):
+    """One count of the preview: computed on demand, for senders only."""
+    return fields.Integer(
+        string=string, compute="_compute_preview", groups=SENDERS, help=help_text
+    )
 
 
 class StudentCareMassNotice(models.Model):
@@ -49,6 +63,24 @@ class StudentCareMassNotice(models.Model):
     sent_count = fields.Integer(string="Delivered", readonly=True, help="E-mails handed over.")
     no_email_count = fields.Integer(string="Without E-mail", readonly=True)
     progress = fields.Float(compute="_compute_progress")
+    # The preview before sending: counted for the audience as chosen now, in one query.
+    # Only senders see it; the counts cover the sender's own institutions only.
+    preview_email_count = _preview_count(
+        "By E-mail", "Guardians with an e-mail address: they receive this notice."
+    )
+    preview_other_channel_count = _preview_count(
+        "Prefer Another Channel",
+        "Guardians who receive the e-mail although they prefer a call, a text message or "
+        "a letter.",
+    )
+    preview_phone_count = _preview_count(
+        "Phone Only",
+        "Guardians without an e-mail address but with a phone number: this notice does not "
+        "reach them; call or text them.",
+    )
+    preview_unreachable_count = _preview_count(
+        "No Way to Reach", "Guardians with neither an e-mail address nor a phone number."
+    )
     sent_date = fields.Datetime(string="Sent On", readonly=True)
     user_id = fields.Many2one(
         comodel_name="res.users", string="Sent By", readonly=True, ondelete="set null"
@@ -66,6 +98,17 @@ class StudentCareMassNotice(models.Model):
             notice.progress = (
                 100.0 * done / notice.recipient_count if notice.recipient_count else 0
             )
+
+    @api.depends("company_ids", "grade_ids", "class_ids", "state")
+    def _compute_preview(self):
+        counts = dict.fromkeys(("email", "other_channel", "phone", "unreachable"), 0)
+        # Only a sender gets numbers: the ACL gives them write access.
+        may_send = self.env.su or self.browse().has_access("write")
+        for notice in self:
+            values = counts
+            if may_send and notice.state == "draft":
+                values = notice._preview_counts()
+            notice.update({f"preview_{key}_count": value for key, value in values.items()})
 
     def action_send(self):
         self.ensure_one()
@@ -103,6 +146,38 @@ class StudentCareMassNotice(models.Model):
             },
         }
 
+    def action_send_test(self):
+        """Send the notice as a guardian gets it, to the current user only: nothing is
+        queued or counted for families."""
+        self.ensure_one()
+        self.check_access("write")
+        user = self.env.user
+        if not user.email:
+            raise UserError(
+                _(
+                    "Your user has no e-mail address: add one in your preferences to "
+                    "receive a test of this notice."
+                )
+            )
+        # mail.mail is the system's outgoing queue, closed to staff: the system writes the
+        # one e-mail, and its only recipient is the sender.
+        self.env["mail.mail"].sudo().create(
+            {**self._prepare_mail_values(), "email_to": user.email_formatted}
+        )
+        self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": _(
+                    "A test of this notice is on its way to %(email)s; no family was "
+                    "sent anything.",
+                    email=user.email,
+                ),
+            },
+        }
+
     def action_view_notices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -111,6 +186,53 @@ class StudentCareMassNotice(models.Model):
         action["domain"] = [("mass_notice_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    def _prepare_mail_values(self):
+        """The e-mail every guardian gets (the recipient is added by the caller)."""
+        self.ensure_one()
+        return {
+            "subject": self.subject,
+            "body_html": self.body,
+            "email_from": self.company_id.email_formatted or self.env.company.email_formatted,
+            "auto_delete": True,
+        }
+
+    def _preview_counts(self):
+        """Guardians this notice reaches, by channel, counted in one query: each guardian
+        once (by the same link the queue picks), in the sender's own institutions only."""
+        self.ensure_one()
+        companies = self.sudo().company_ids.ids
+        if not self.env.su:
+            companies = list(set(companies) & set(self.env.user.company_ids.ids))
+        Notice = self.env["student_care.attendance.notice"]
+        self.env["student_care.guardian.link"].flush_model()
+        self.env["res.partner"].flush_model()
+        has_email = "coalesce(gp.email, '') != ''"
+        has_phone = "(coalesce(gp.phone, '') != '' OR coalesce(gp.mobile, '') != '')"
+        self.env.cr.execute(
+            SQL(
+                """SELECT count(*) FILTER (WHERE %(email)s),
+                          count(*) FILTER (WHERE %(email)s
+                                            AND coalesce(g.preferred_channel, 'email')
+                                                != 'email'),
+                          count(*) FILTER (WHERE NOT %(email)s AND %(phone)s),
+                          count(*) FILTER (WHERE NOT %(email)s AND NOT %(phone)s)
+                     FROM (%(audience)s) g
+                     JOIN res_partner gp ON gp.id = g.guardian_id""",
+                email=SQL(has_email),
+                phone=SQL(has_phone),
+                audience=Notice._mass_audience_sql(
+                    self, companies, SQL("g.guardian_id, g.preferred_channel")
+                ),
+            )
+        )
+        email, other, phone, unreachable = self.env.cr.fetchone()
+        return {
+            "email": email,
+            "other_channel": other,
+            "phone": phone,
+            "unreachable": unreachable,
+        }
 
     def _update_progress(self):
         """Recount delivered notices (set-based) after a sending batch."""

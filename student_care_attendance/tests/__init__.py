@@ -19,3 +19,5 @@ from . import test_demo
 from . import test_report_pdf
 from . import test_dashboard_charts
 from . import test_dashboard_ui
+from . import test_teacher_tour
+from . import test_mass_notice_preview

@@ -43,3 +43,42 @@ class TestAttendanceDemo(TransactionCase):
             return
         self.assertGreaterEqual(len(to_call), 3)
         self.assertEqual(len(calls), 3)
+
+    def test_active_truancy_rule_is_ready_to_run(self):
+        company = self.env.ref("base.main_company")
+        officer = self.env.ref("student_care.user_attendance_demo")
+        rules = self.env["student_care.truancy.rule"].search(
+            [("company_id", "in", (company.id, False))]
+        )
+        self.assertTrue(rules, "no active truancy rule")
+        for rule in rules:
+            with self.subTest(rule=rule.name):
+                self.assertEqual(rule.user_id, officer, "call tasks go to the demo officer")
+                self.assertTrue(rule.authority_id.email, "reports have a recipient")
+                self.assertEqual(set(rule.step_ids.mapped("action")), {"notice", "call", "report"})
+                notices = rule.step_ids.filtered(lambda step: step.action == "notice")
+                self.assertTrue(all(notices.mapped("mail_template_id")))
+
+    def test_mass_notice_preview_of_the_demo_school(self):
+        officer = self.env.ref("student_care.user_attendance_demo")
+        company = self.env.ref("base.main_company")
+        notice = (
+            self.env["student_care.mass.notice"]
+            .with_user(officer)
+            .new({"subject": "Snow day", "body": "<p>Closed.</p>", "company_ids": company.ids})
+        )
+        guardians = (
+            self.env["student_care.guardian.link"]
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("is_notice_recipient", "=", True),
+                    ("student_id.enrolment_status", "in", ("enrolled", "on_leave")),
+                ]
+            )
+            .guardian_id
+        )
+        reached = notice.preview_email_count + notice.preview_phone_count
+        self.assertEqual(reached + notice.preview_unreachable_count, len(guardians))
+        self.assertTrue(notice.preview_email_count)
+        self.assertTrue(notice.preview_other_channel_count, "some prefer a call or a text")

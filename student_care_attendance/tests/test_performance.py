@@ -199,7 +199,6 @@ class TestAttendancePerformance(StudentCareCommon):
                         {
                             "student_id": student.id,
                             "status": "absent" if index % 2 == absent else "present",
-                            "is_absent": index % 2 == absent,
                         }
                     )
                     for index, student in enumerate(klass.student_ids.sorted("name"))

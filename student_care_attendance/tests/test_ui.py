@@ -41,14 +41,6 @@ class TestAttendanceUi(HttpCase):
         cls.attendance = cls.env["student_care.attendance"]
         cls.today = fields.Date.today()
 
-    def test_teacher_lands_on_the_roll_call(self):
-        self.start_tour("/odoo", "student_care_attendance_teacher_landing", login="tour_teacher")
-        records = self.attendance.search(
-            [("student_id", "in", (self.absentee | self.scanned).ids), ("date", "=", self.today)]
-        )
-        self.assertEqual(set(records.mapped("status")), {"present"})
-        self.assertEqual(len(records), 2)
-
     def test_roll_call(self):
         self.start_tour(
             "/odoo/action-student_care_attendance.student_care_attendance_roll_call_action",

@@ -47,8 +47,6 @@ class StudentCareAttendanceRollCall(models.TransientModel):
                 {
                     "student_id": student.id,
                     "status": existing[student.id].status if student.id in existing else "present",
-                    "is_absent": student.id in existing
-                    and existing[student.id].status == "absent",
                     "reason_id": existing[student.id].reason_id.id
                     if student.id in existing
                     else False,
@@ -123,17 +121,6 @@ class StudentCareAttendanceRollCallLine(models.TransientModel):
         comodel_name="student_care.attendance.roll_call", required=True, ondelete="cascade"
     )
     student_id = fields.Many2one(comodel_name="res.partner", string="Student", required=True)
-    is_absent = fields.Boolean(string="Absent", help="One click marks the student absent.")
+    # The status is the one control: one click (or tap, or arrow key) on "Absent".
     status = fields.Selection(selection=STATUSES, required=True, default="present")
     reason_id = fields.Many2one(comodel_name="student_care.attendance.reason", string="Reason")
-
-    @api.onchange("is_absent")
-    def _onchange_is_absent(self):
-        if self.is_absent:
-            self.status = "absent"
-        elif self.status == "absent":
-            self.status = "present"
-
-    @api.onchange("status")
-    def _onchange_status(self):
-        self.is_absent = self.status == "absent"

@@ -23,11 +23,11 @@ registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
         },
         {
             content: "One click: absent",
-            trigger: ".modal .o_data_row:contains('Tour Absentee') td[name=is_absent]",
+            trigger: ".modal .o_data_row:contains('Tour Absentee') .o_field_widget[name=status] input[data-value=absent]",
             run: "click",
         },
         {
-            content: "The status follows",
+            content: "The student is absent, no second control to tick",
             trigger: ".modal .o_data_row:contains('Tour Absentee') .o_field_widget[name=status] input[data-value=absent]:checked",
         },
         {
@@ -84,8 +84,8 @@ registry.category("web_tour.tours").add("student_care_attendance_outreach_call",
     ],
 });
 
-// A teacher of one class opens Student Care from the app switcher: today's roll call of that
-// class is the page, not a dialog over nothing.
+// The teacher's main path: Student Care from the app switcher opens today's roll call of their
+// one class as the page (not a dialog over nothing); one click marks a student absent; save.
 registry.category("web_tour.tours").add("student_care_attendance_teacher_landing", {
     steps: () => [
         ...openStudentCareApp(),
@@ -98,13 +98,30 @@ registry.category("web_tour.tours").add("student_care_attendance_teacher_landing
             trigger: ".o_data_row:contains('Tour Absentee') td[name=status] input[data-value=present]:checked",
         },
         {
+            content: "One status control per student, no checkbox repeating it",
+            trigger: ".o_list_renderer:not(:has(td[name=is_absent], .o_data_row input[type=checkbox]))",
+        },
+        {
+            content: "One click: absent",
+            trigger: ".o_data_row:contains('Tour Absentee') td[name=status] input[data-value=absent]",
+            run: "click",
+        },
+        {
+            content: "The student is marked absent at once",
+            trigger: ".o_data_row:contains('Tour Absentee') td[name=status] input[data-value=absent]:checked",
+        },
+        {
+            content: "The classmate stays present",
+            trigger: ".o_data_row:contains('Tour Scanned') td[name=status] input[data-value=present]:checked",
+        },
+        {
             content: "Save the roll call",
             trigger: "button[name=action_save]",
             run: "click",
         },
         {
-            content: "Saved: nobody absent",
-            trigger: ".o_notification:contains('0 absent of 2')",
+            content: "Saved: one absent",
+            trigger: ".o_notification:contains('1 absent of 2')",
         },
     ],
 });
