@@ -33,7 +33,7 @@ export function planInterviewSteps() {
         },
         {
             content: "The case counts one interview",
-            trigger: "body:not(:has(.modal)) .o_stat_button[name=action_view_interviews]:contains('1')",
+            trigger: ".o_form_view button.oe_stat_button[name=action_view_interviews]:contains('1')",
         },
     ];
 }
