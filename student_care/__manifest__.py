@@ -72,6 +72,7 @@
     "assets": {
         "web.assets_backend": [
             "student_care/static/src/views/*.js",
+            "student_care/static/src/views/*.xml",
         ],
         "web.assets_tests": [
             "student_care/static/tests/tours/*.js",

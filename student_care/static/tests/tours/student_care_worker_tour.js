@@ -63,7 +63,7 @@ export function careCalendarSteps() {
         },
         {
             content: "Open its case from the entry",
-            trigger: ".o_cw_popover .o_cw_popover_edit",
+            trigger: ".o_cw_popover .o_cw_popover_edit:contains('Open Case')",
             run: "click",
         },
         {
