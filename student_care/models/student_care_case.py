@@ -558,6 +558,10 @@ class StudentCareCase(models.Model):
             }
         )
         cases.referral_ids.write({"reason": _("[removed]"), "agency_user_id": False})
+        # Interviews keep their date (statistics), not who was met or what was noted.
+        self.env["calendar.event"].sudo().with_context(active_test=False).search(
+            [("student_care_case_id", "in", cases.ids)]
+        ).write({"student_care_met_partner_ids": [Command.clear()], "description": False})
         cases.message_ids.unlink()
         cases.activity_ids.unlink()
         cases.message_unsubscribe(partner_ids=cases.message_partner_ids.ids)

@@ -181,6 +181,27 @@ class TestInterviews(RpcProbes, HttpCase):
                 self.assertEqual(values[0]["student_care_case_id"][0], self.case.id)
                 self.assertEqual(values[0]["student_care_met_partner_ids"], self.student.ids)
 
+    def test_case_calendar_follows_the_case_rules(self):
+        calendar = self.env["student_care.case.calendar"]
+        for role, expected in (("caremanager", 2), ("mate", 2), ("specialist", 0)):
+            with self.subTest(role=role):
+                rows = calendar.with_user(self.users[role]).search(
+                    [("case_id", "=", self.case.id)]
+                )
+                self.assertEqual(len(rows), expected)
+        deadline = calendar.search([("case_id", "=", self.case.id), ("kind", "=", "deadline")])
+        self.assertEqual(deadline.display_name, f"First contact due: {self.case.name}")
+        self.assertEqual(deadline.start.date(), self.case.first_contact_due)
+        for role in ("teacher", "billing", "attendance", "plain"):
+            with self.subTest(role=role), self.assertRaises(AccessError):
+                calendar.with_user(self.users[role]).search([])
+
+    def test_anonymising_the_case_forgets_who_was_met(self):
+        self.event.description = "<p>room 12, bring the form</p>"
+        self.case.sudo()._anonymise()
+        self.assertFalse(self.event.student_care_met_partner_ids)
+        self.assertFalse(self.event.description)
+
     # --- outsiders learn nothing -----------------------------------------------------------
     def _secrets(self):
         return (self.case.name, self.student.name, "secret signal words", "Care interview")
