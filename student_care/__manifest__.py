@@ -3,14 +3,14 @@
 {
     "name": "Student Care",
     "summary": "Students, guardians and the care team's confidential student dossier",
-    "version": "18.0.2.8.0",
+    "version": "18.0.2.9.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
     "maintainers": ["student-care"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["auth_totp", "base_automation", "contacts", "mail"],
+    "depends": ["auth_totp", "base_automation", "calendar", "contacts", "mail"],
     "external_dependencies": {"python": ["openpyxl", "python-stdnum"]},
     "data": [
         "security/student_care_groups.xml",
@@ -18,6 +18,7 @@
         "security/res_partner_security.xml",
         "security/student_care_access_log_security.xml",
         "security/student_care_case_assign_security.xml",
+        "security/student_care_case_calendar_security.xml",
         "security/student_care_case_security.xml",
         "security/student_care_case_signal_security.xml",
         "security/student_care_case_status_security.xml",
@@ -47,6 +48,8 @@
         "views/student_care_class_views.xml",
         "views/student_care_case_views.xml",
         "views/student_care_case_status_views.xml",
+        "views/student_care_case_calendar_views.xml",
+        "views/calendar_event_views.xml",
         "views/student_care_case_stage_views.xml",
         "views/student_care_case_category_views.xml",
         "views/student_care_case_tag_views.xml",
@@ -65,8 +68,13 @@
         "demo/res_partner_demo.xml",
         "demo/student_care_guardian_link_demo.xml",
         "demo/student_care_case_demo.xml",
+        "demo/calendar_event_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "student_care/static/src/views/*.js",
+            "student_care/static/src/views/*.xml",
+        ],
         "web.assets_tests": [
             "student_care/static/tests/tours/*.js",
         ],

@@ -14,7 +14,10 @@ from . import student_care_case_category
 from . import student_care_case_tag
 from . import student_care_team
 from . import student_care_case
+from . import calendar_event
+from . import calendar_attendee
 from . import student_care_case_status
+from . import student_care_case_calendar
 from . import student_care_note
 from . import student_care_note_timeline
 from . import student_care_access_log

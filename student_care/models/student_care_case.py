@@ -141,6 +141,11 @@ class StudentCareCase(models.Model):
     referral_ids = fields.One2many(
         comodel_name="student_care.referral", inverse_name="case_id", string="Referrals"
     )
+    interview_count = fields.Integer(
+        compute="_compute_interview_count",
+        groups=CARE_GROUP,
+        help="Interviews and meetings planned.",
+    )
     anonymised_on = fields.Date(readonly=True, copy=False)
     outcome = fields.Selection(selection=OUTCOMES, tracking=True, copy=False)
     color = fields.Integer()
@@ -180,6 +185,17 @@ class StudentCareCase(models.Model):
             user_ids(self, "specialist_user_ids", operator, value)
         )
         return [("referral_ids", "any", active)]
+
+    def _compute_interview_count(self):
+        counts = dict(
+            self.env["calendar.event"]._read_group(
+                [("student_care_case_id", "in", self.ids)],
+                ["student_care_case_id"],
+                ["__count"],
+            )
+        )
+        for case in self:
+            case.interview_count = counts.get(case, 0)
 
     @api.depends("signal_date", "category_id.first_contact_days", "company_id")
     def _compute_first_contact_due(self):
@@ -408,6 +424,47 @@ class StudentCareCase(models.Model):
                 log._log(case=self, event="revoked", subject=previous, reason=reason)
         return True
 
+    def action_plan_interview(self):
+        """A new interview of this case: neutral title, care team only, private; the student
+        is recorded as who is met, never invited."""
+        self.ensure_one()
+        self.check_access("write")
+        attendees = (self.user_id | self.env.user).partner_id & self._interview_attendee_partners()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Plan Interview"),
+            "res_model": "calendar.event",
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("student_care.calendar_event_view_form_interview").id, "form")
+            ],
+            "target": "new",
+            "context": {
+                "default_name": _("Care interview %(case)s", case=self.name),
+                "default_student_care_case_id": self.id,
+                "default_privacy": "private",
+                "default_partner_ids": attendees.ids,
+                "default_student_care_met_partner_ids": self.student_id.ids,
+            },
+        }
+
+    def action_view_interviews(self):
+        self.ensure_one()
+        self.check_access("read")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "student_care.calendar_event_action_interview"
+        )
+        action["domain"] = [("student_care_case_id", "=", self.id)]
+        return action
+
+    def _interview_attendee_partners(self):
+        """Who may attend the interviews of these cases: owner, care team and team manager."""
+        return (self.care_user_ids | self.team_manager_id).partner_id
+
+    def _interview_family_partners(self):
+        """Who may be met at these cases' interviews: the students and their guardians."""
+        return self.student_id | self.student_id.guardian_link_ids.guardian_id
+
     def action_open_student(self):
         self.ensure_one()
         return window_action(
@@ -504,6 +561,10 @@ class StudentCareCase(models.Model):
             }
         )
         cases.referral_ids.write({"reason": _("[removed]"), "agency_user_id": False})
+        # Interviews keep their date (statistics), not who was met or what was noted.
+        self.env["calendar.event"].sudo().with_context(active_test=False).search(
+            [("student_care_case_id", "in", cases.ids)]
+        ).write({"student_care_met_partner_ids": [Command.clear()], "description": False})
         cases.message_ids.unlink()
         cases.activity_ids.unlink()
         cases.message_unsubscribe(partner_ids=cases.message_partner_ids.ids)

@@ -17,3 +17,5 @@ from . import test_reader_sets
 from . import test_report_pdf
 from . import test_dossier_forms
 from . import test_role_tours
+from . import test_interviews
+from . import test_worker_tour

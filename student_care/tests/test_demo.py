@@ -85,3 +85,15 @@ class TestDemoData(TransactionCase):
             [("company_id", "=", company.id)], ["guardian_id"], ["lang:count_distinct"]
         )
         self.assertEqual({count for _guardian, count in languages}, {1})
+
+    def test_demo_interview(self):
+        # Jayden's case has a planned interview: the care team attends, Jayden is met.
+        case = self.env.ref("student_care.student_care_case_jayden_demo")
+        event = self.env.ref("student_care.calendar_event_interview_jayden_demo")
+        self.assertEqual(event.student_care_case_id, case)
+        self.assertEqual(event.privacy, "private")
+        self.assertEqual(event.student_care_met_partner_ids, case.student_id)
+        team = case.care_user_ids | case.team_manager_id
+        self.assertTrue(event.partner_ids)
+        self.assertLessEqual(event.partner_ids, team.partner_id)
+        self.assertNotIn(case.student_id.name, event.name)

@@ -51,6 +51,9 @@ EXPECT = {
     "access_log": ({"caremanager"}, set(), set(), set()),
     "attachment": ({"careworker", "specialist"}, {"careworker"}, {"careworker"}, {"careworker"}),
     "message": (CARE | {"specialist"}, set(), set(), CARE),
+    # A care interview (calendar.event) organised by the care worker: the care team reads
+    # it, its organizer edits it, whoever may write the case plans one.
+    "interview": (CARE, {"careworker"}, {"careworker"}, CARE),
     # student_care_billing: delivered services (the care-only case link is probed in
     # student_care_billing's own tests), departments, internal invoices.
     "service": (CARE | {"billing"}, CARE, CARE, CARE | {"specialist"}),
@@ -73,11 +76,13 @@ CONTENT_FIELD = {
     "student_care.service.delivery": "quantity",
     "res.partner": "name",
     "account.move": "ref",
+    "calendar.event": "student_care_case_id",
 }
 WRITE_VALUES = {
     "student_care.access.log": {"reason": "x"},
     "ir.attachment": {"description": "renamed"},
     "student_care.service.delivery": {"quantity": 2.0},
+    "calendar.event": {"location": "Room 2"},
 }
 
 
@@ -173,6 +178,13 @@ class TestSecurityMatrix(RpcProbes, HttpCase):
         cls.objects["message"] = cls.case_team.message_post(
             body="<p>chatter words</p>", subtype_xmlid="mail.mt_note"
         )
+        cls.objects["interview"] = (
+            env["calendar.event"]
+            .with_user(worker)
+            .with_context(no_mail_to_attendees=True)
+            .create(cls._interview_vals(worker.partner_id))
+            .sudo()
+        )
         cls._setup_billing(env, school, worker)
         cls.env.flush_all()
 
@@ -219,6 +231,15 @@ class TestSecurityMatrix(RpcProbes, HttpCase):
             )
         )
 
+    @classmethod
+    def _interview_vals(cls, partners):
+        return {
+            "name": "Care interview",
+            "privacy": "private",
+            "student_care_case_id": cls.case_team.id,
+            "partner_ids": [Command.set(partners.ids)],
+        }
+
     def _billing_create_vals(self, record):
         return {
             "student_care.service.delivery": {
@@ -257,6 +278,7 @@ class TestSecurityMatrix(RpcProbes, HttpCase):
                 "res_model": record.sudo().res_model,
                 "res_id": record.sudo().res_id,
             },
+            "calendar.event": lambda: self._interview_vals(self.env["res.partner"]),
         }
         if record._name in create_vals:
             create = create_vals[record._name]
@@ -355,6 +377,8 @@ class TestSecurityMatrix(RpcProbes, HttpCase):
             }
         if record._name in ("student_care.service.delivery", "account.move"):
             return self._billing_create_vals(record)
+        if record._name == "calendar.event":
+            return self._interview_vals(self.env["res.partner"])
         return {"name": "x"}
 
     def _check_found(self, values, expected):

@@ -37,6 +37,7 @@ READS = {
     "mail.followers": ["partner_id"],
     "student_care.case.signal": ["description"],
     "student_care.attendance": ["status"],
+    "calendar.event": ["description"],
 }
 # The models attacked, and how: (through writes, through public methods).
 ATTACKS = {
@@ -52,12 +53,15 @@ ATTACKS = {
     "ir.attachment": (True, True),
     "student_care.case.signal": (True, True),
     "student_care.note.break_glass": (True, True),
+    # Care interviews: the case link and who is met are ours, the rest is Odoo Calendar's.
+    "calendar.event": (True, True),
     # Database views: nothing to write, but their public methods are callable over RPC.
     "student_care.case.status": (False, True),
     "student_care.note.timeline": (False, True),
 }
-# res.partner has some 150 fields; the attack is on the student fields our add-ons add.
-OWN_FIELDS_ONLY = {"res.partner"}
+# res.partner has some 150 fields, calendar.event some 80; the attack is on the fields our
+# add-ons add (the student fields, the care interview's case link and who is met).
+OWN_FIELDS_ONLY = {"res.partner", "calendar.event"}
 MAGIC_FIELDS = {"id", "display_name", "create_uid", "create_date", "write_uid", "write_date"}
 SKIPPED_TYPES = {"properties", "properties_definition", "json", "reference"}
 # Where a many2one_reference (res_model/res_id) may be pointed to.
@@ -119,6 +123,7 @@ class TransitionFixtures:
         cls._build_notes(env)
         cls._build_referrals(env)
         cls._build_threads(env)
+        cls._build_interviews(env)
         cls._build_drafts(env)
         env.cr.flush()
         cls._build_universe(env)
@@ -401,6 +406,30 @@ class TransitionFixtures:
                 cls._remember(f"attendance:{key}", row, token=False)
 
     @classmethod
+    def _build_interviews(cls, env):
+        """A private care interview on a case of team A, of team B and of the other school,
+        organised by a member of that team, the student recorded as who is met."""
+        cls.interviews = {}
+        for key, organizer in (("a_own", "careworker"), ("b", "mate"), ("other", "other_worker")):
+            case, user = cls.cases[key], cls.authors[organizer]
+            cls.interviews[key] = cls._remember(
+                f"interview:{key}",
+                env["calendar.event"]
+                .with_context(no_mail_to_attendees=True)
+                .create(
+                    {
+                        "name": f"Care interview {case.name}",
+                        "description": f"<p>{cls._token(f'interview:{key}')}</p>",
+                        "privacy": "private",
+                        "user_id": user.id,
+                        "partner_ids": [Command.set(user.partner_id.ids)],
+                        "student_care_case_id": case.id,
+                        "student_care_met_partner_ids": [Command.set(case.student_id.ids)],
+                    }
+                ),
+            )
+
+    @classmethod
     def _build_drafts(cls, env):
         signals = env["student_care.case.signal"]
         cls.drafts = {}
@@ -445,6 +474,7 @@ class TransitionFixtures:
         consents = env["student_care.consent"].concat(*cls.consents.values())
         attachments = env["ir.attachment"].concat(*cls.attachments.values())
         drafts = env["student_care.case.signal"].concat(*cls.drafts.values())
+        interviews = env["calendar.event"].concat(*cls.interviews.values())
         records = {
             "student_care.case": cases,
             "student_care.case.status": cases,
@@ -456,6 +486,7 @@ class TransitionFixtures:
             "mail.message": messages,
             "mail.followers": followers,
             "student_care.case.signal": drafts,
+            "calendar.event": interviews,
         }
         if "student_care.attendance" in env:
             records["student_care.attendance"] = cls.attendance
@@ -473,6 +504,8 @@ class TransitionFixtures:
             cls.names[key] = cls.names[cls._key(note)].replace("note:", "timeline:")
         for referral in referrals:
             cls.case_of[cls._key(referral)] = referral.case_id.id
+        for interview in interviews:
+            cls.case_of[cls._key(interview)] = interview.student_care_case_id.id
         for attachment in attachments:
             cls.case_of[cls._key(attachment)] = notes.browse(attachment.res_id).case_id.id
         for record in [*messages, *followers]:
@@ -517,6 +550,7 @@ class TransitionFixtures:
             "ir.attachment": attachments,
             "student_care.case.signal": drafts,
             "student_care.note.break_glass": cls.glass,
+            "calendar.event": interviews,
             "student_care.case.status": env["student_care.case.status"].browse(cases.ids),
             "student_care.note.timeline": env["student_care.note.timeline"].browse(notes.ids),
         }

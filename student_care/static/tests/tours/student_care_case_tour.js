@@ -3,14 +3,10 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
 
-// A care worker moves a case to "Intake done" and adds a confidential note with a file.
-registry.category("web_tour.tours").add("student_care_worker_intake", {
-    steps: () => [
-        {
-            content: "The pipeline shows the case in New signal",
-            trigger: ".o_kanban_group:contains('New signal') .o_kanban_record:contains('Tour Pupil')",
-            run: "click",
-        },
+// Intake on an open case form: move it to "Intake done" and add a confidential note with
+// a file. Shared by the intake tour and the care worker's role tour.
+export function intakeSteps() {
+    return [
         {
             content: "Move the case to Intake done",
             trigger: ".o_statusbar_status button:contains('Intake done')",
@@ -76,7 +72,23 @@ registry.category("web_tour.tours").add("student_care_worker_intake", {
             content: "Saved",
             trigger: ".o_form_saved, .o_form_view:not(:has(.o_form_button_save:visible))",
         },
-    ],
+    ];
+}
+
+// A care worker opens a case of the pipeline (by its student's name).
+export function openPipelineCase(student) {
+    return [
+        {
+            content: "The pipeline shows the case in New signal",
+            trigger: `.o_kanban_group:contains('New signal') .o_kanban_record:contains('${student}')`,
+            run: "click",
+        },
+    ];
+}
+
+// A care worker moves a case to "Intake done" and adds a confidential note with a file.
+registry.category("web_tour.tours").add("student_care_worker_intake", {
+    steps: () => [...openPipelineCase("Tour Pupil"), ...intakeSteps()],
 });
 
 // The teacher sees the stage and that a note exists, never its text.

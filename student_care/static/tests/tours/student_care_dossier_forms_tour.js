@@ -3,9 +3,10 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
 
-// A care worker starts a referral from the case: no steps of a referral that does not exist.
-registry.category("web_tour.tours").add("student_care_worker_new_referral", {
-    steps: () => [
+// From a case form: open a new referral's dialog, which shows no steps of a referral that
+// does not exist yet. Shared by the new-referral tour and the care worker's role tour.
+export function newReferralSteps() {
+    return [
         {
             content: "Open the referrals",
             trigger: ".o_notebook .nav-link:contains('Referrals')",
@@ -25,6 +26,13 @@ registry.category("web_tour.tours").add("student_care_worker_new_referral", {
             trigger:
                 ".modal:not(:has(button[name=action_accept])):not(:has(button[name=action_activate])):not(:has(button[name=action_decline]))",
         },
+    ];
+}
+
+// A care worker starts a referral from the case: no steps of a referral that does not exist.
+registry.category("web_tour.tours").add("student_care_worker_new_referral", {
+    steps: () => [
+        ...newReferralSteps(),
         {
             content: "Discard it",
             trigger: ".modal .o_form_button_cancel",
