@@ -289,6 +289,14 @@ class StudentCareCase(models.Model):
             result.append(case.id)
         return cases.browse(result)
 
+    def _status_known_to(self, user):
+        """What ``user``, who passed a signal on (a concern, a call), may be told of the
+        cases it went into: the case-status rows they read, i.e. the existence and neutral
+        reference the case-status list shows them anyway. Whoever reads none of them learns
+        only that the care team received it: a reference tells that a case exists."""
+        statuses = self.env["student_care.case.status"].with_user(user).browse(self.ids)
+        return statuses._filtered_access("read")
+
     @api.model
     def _open_signal_vals(self, signal):
         company = signal["student"].company_id

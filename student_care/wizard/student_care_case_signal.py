@@ -42,7 +42,7 @@ class StudentCareCaseSignal(models.TransientModel):
     def action_submit(self):
         self.ensure_one()
         self.student_id.check_access("read")
-        self.env["student_care.case"]._open_or_join(
+        case = self.env["student_care.case"]._open_or_join(
             [
                 {
                     "student": self.student_id,
@@ -54,15 +54,24 @@ class StudentCareCaseSignal(models.TransientModel):
                 }
             ]
         )
+        known = case._status_known_to(self.env.user)
+        if known:
+            message = _(
+                "Your concern about %(student)s was added to case %(case)s. Thank you.",
+                student=self.student_id.name,
+                case=known.name,
+            )
+        else:
+            message = _(
+                "The care team received your concern about %(student)s. Thank you.",
+                student=self.student_id.name,
+            )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "title": _("Concern passed on"),
-                "message": _(
-                    "The care team received your concern about %(student)s. Thank you.",
-                    student=self.student_id.name,
-                ),
+                "message": message,
                 "type": "success",
                 "next": {"type": "ir.actions.act_window_close"},
             },
