@@ -162,8 +162,32 @@ class StudentCareOutreachCall(models.Model):
         return super().write(vals)
 
     def action_save(self):
-        """The dialog's save button: the record is saved by the client before this runs."""
-        return {"type": "ir.actions.act_window_close"}
+        """The dialog's save button: the record is saved by the client before this runs.
+        When the call went into a case, the caller is told so, in the words the case-status
+        rule of ``student_care.case._status_known_to`` allows them (as after reporting a
+        concern)."""
+        self.ensure_one()
+        close = {"type": "ir.actions.act_window_close"}
+        if not self.case_id:
+            return close
+        known = self.case_id._status_known_to(self.env.user)
+        if known:
+            message = _("The call was added to case %(case)s.", case=known.name)
+        else:
+            message = _(
+                "The call about %(student)s was passed on to the care team.",
+                student=self.student_id.name,
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Call logged"),
+                "message": message,
+                "type": "success",
+                "next": close,
+            },
+        }
 
     def _write_to_dossier(self, said=""):
         """Open or join a case when follow-up is needed, and add the call as a note, with

@@ -17,3 +17,4 @@ from . import test_student_mixin
 from . import test_seed
 from . import test_demo
 from . import test_report_pdf
+from . import test_outreach_phone
