@@ -18,3 +18,4 @@ from . import test_seed
 from . import test_demo
 from . import test_report_pdf
 from . import test_outreach_phone
+from . import test_officer_tours

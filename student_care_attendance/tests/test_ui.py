@@ -1,13 +1,14 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.student_care.tests.probes import ROLES, role_users
+from odoo.addons.student_care.tests.tours import RoleTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestAttendanceUi(HttpCase):
+class TestAttendanceUi(RoleTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -76,11 +77,7 @@ class TestAttendanceUi(HttpCase):
         self.env["student_care.attendance.scan"].create(
             {"student_id": self.scanned.id, "scan_time": fields.Datetime.now()}
         )
-        self.start_tour(
-            "/odoo/action-student_care_attendance.student_care_outreach_action",
-            "student_care_attendance_outreach_call",
-            login="tour_officer",
-        )
+        self.start_role_tour("student_care_attendance_outreach_call", login="tour_officer")
         call = self.env["student_care.outreach.call"].search(
             [("student_id", "=", self.absentee.id)]
         )

@@ -42,9 +42,11 @@ registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
     ],
 });
 
-// The attendance officer works the morning outreach list and logs a call.
+// The attendance officer works the morning outreach list and logs a call: the app opens on
+// Outreach Today.
 registry.category("web_tour.tours").add("student_care_attendance_outreach_call", {
     steps: () => [
+        ...openStudentCareApp(),
         {
             content: "The absent student is on the list with a number to call",
             trigger: ".o_data_row:contains('Tour Absentee') a[href^='tel:']",
@@ -76,6 +78,10 @@ registry.category("web_tour.tours").add("student_care_attendance_outreach_call",
             content: "Save the call",
             trigger: ".modal button[name=action_save]",
             run: "click",
+        },
+        {
+            content: "Told that the call went into a case",
+            trigger: ".o_notification:contains('The call was added to case')",
         },
         {
             content: "The list counts the call",
