@@ -297,6 +297,22 @@ class StudentCareCase(models.Model):
         statuses = self.env["student_care.case.status"].with_user(user).browse(self.ids)
         return statuses._filtered_access("read")
 
+    def _signal_receipt(self, user, title, known, unknown):
+        """The notification (then the dialog closes) telling ``user`` where their signal
+        went, by ``_status_known_to``: ``known(references)`` where they may know the case,
+        else ``unknown``."""
+        statuses = self._status_known_to(user)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": title,
+                "message": known(", ".join(statuses.mapped("name"))) if statuses else unknown,
+                "type": "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
     @api.model
     def _open_signal_vals(self, signal):
         company = signal["student"].company_id

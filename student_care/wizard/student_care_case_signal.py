@@ -54,25 +54,16 @@ class StudentCareCaseSignal(models.TransientModel):
                 }
             ]
         )
-        known = case._status_known_to(self.env.user)
-        if known:
-            message = _(
+        return case._signal_receipt(
+            self.env.user,
+            _("Concern passed on"),
+            known=lambda reference: _(
                 "Your concern about %(student)s was added to case %(case)s. Thank you.",
                 student=self.student_id.name,
-                case=known.name,
-            )
-        else:
-            message = _(
+                case=reference,
+            ),
+            unknown=_(
                 "The care team received your concern about %(student)s. Thank you.",
                 student=self.student_id.name,
-            )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": _("Concern passed on"),
-                "message": message,
-                "type": "success",
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+            ),
+        )

@@ -163,31 +163,21 @@ class StudentCareOutreachCall(models.Model):
 
     def action_save(self):
         """The dialog's save button: the record is saved by the client before this runs.
-        When the call went into a case, the caller is told so, in the words the case-status
-        rule of ``student_care.case._status_known_to`` allows them (as after reporting a
+        When the call went into a case, the caller is told so, as far as the case-status
+        rule lets them know (``student_care.case._signal_receipt``, as after reporting a
         concern)."""
         self.ensure_one()
-        close = {"type": "ir.actions.act_window_close"}
         if not self.case_id:
-            return close
-        known = self.case_id._status_known_to(self.env.user)
-        if known:
-            message = _("The call was added to case %(case)s.", case=known.name)
-        else:
-            message = _(
+            return {"type": "ir.actions.act_window_close"}
+        return self.case_id._signal_receipt(
+            self.env.user,
+            _("Call logged"),
+            known=lambda reference: _("The call was added to case %(case)s.", case=reference),
+            unknown=_(
                 "The call about %(student)s was passed on to the care team.",
                 student=self.student_id.name,
-            )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": _("Call logged"),
-                "message": message,
-                "type": "success",
-                "next": close,
-            },
-        }
+            ),
+        )
 
     def _write_to_dossier(self, said=""):
         """Open or join a case when follow-up is needed, and add the call as a note, with

@@ -7,7 +7,37 @@ import {
     openStudentCareAppOnPhone,
 } from "@student_care/../tests/tours/student_care_tour_steps";
 
-const ABSENTEE = ".o_kanban_record:contains('Phone Absentee')";
+// In the call dialog: a family issue, which needs follow-up.
+export function chooseFamilyIssue() {
+    return [
+        {
+            content: "Outcome: family issue",
+            trigger: ".modal .o_field_widget[name=outcome] select",
+            run: 'select "family"',
+        },
+        {
+            content: "A family issue needs follow-up",
+            trigger: ".modal .o_field_widget[name=is_follow_up_needed] input:checked",
+        },
+    ];
+}
+
+// Save the call dialog; the call went into a case and the caller is told so.
+export function saveCallIntoCase() {
+    return [
+        {
+            content: "Save the call",
+            trigger: ".modal button[name=action_save]",
+            run: "click",
+        },
+        {
+            content: "Told that the call went into a case",
+            trigger: ".o_notification:contains('The call was added to case')",
+        },
+    ];
+}
+
+const ABSENTEE = ".o_kanban_record:contains('Tour Absentee')";
 
 // The attendance officer's morning calls on a phone: the app opens on Outreach Today as
 // cards; the call button carries the guardian's number; Log Call is one tap; saving says
@@ -21,39 +51,23 @@ registry.category("web_tour.tours").add("student_care_attendance_officer_phone",
         },
         {
             content: "The student who scanned in is not on the list",
-            trigger: ".o_kanban_view:not(:has(.o_kanban_record:contains('Phone Scanned')))",
+            trigger: ".o_kanban_view:not(:has(.o_kanban_record:contains('Tour Scanned')))",
         },
         {
             content: "The guardian to call first, and who they are",
-            trigger: `${ABSENTEE} .o_outreach_guardian:contains('Phone Father'):contains('(Father)')`,
+            trigger: `${ABSENTEE} .o_outreach_guardian:contains('Tour Father'):contains('(Father)')`,
         },
         {
             content: "The call button shows the guardian's number",
-            trigger: `${ABSENTEE} a.o_outreach_call[href='tel:+31 6 5555 0101']:contains('+31 6 5555 0101')`,
+            trigger: `${ABSENTEE} a.o_outreach_call[href='tel:+31 6 5555 0001']:contains('+31 6 5555 0001')`,
         },
         {
             content: "Log Call, one tap",
             trigger: `${ABSENTEE} button[name=action_log_call]`,
             run: "click",
         },
-        {
-            content: "Outcome: family issue",
-            trigger: ".modal .o_field_widget[name=outcome] select",
-            run: 'select "family"',
-        },
-        {
-            content: "A family issue needs follow-up",
-            trigger: ".modal .o_field_widget[name=is_follow_up_needed] input:checked",
-        },
-        {
-            content: "Save the call",
-            trigger: ".modal button[name=action_save]",
-            run: "click",
-        },
-        {
-            content: "Told that the call went into a case",
-            trigger: ".o_notification:contains('The call was added to case')",
-        },
+        ...chooseFamilyIssue(),
+        ...saveCallIntoCase(),
         {
             content: "The card shows the student was called",
             trigger: `body:not(:has(.modal)) ${ABSENTEE} .badge:contains('Called')`,
@@ -63,8 +77,8 @@ registry.category("web_tour.tours").add("student_care_attendance_officer_phone",
 
 const IMPORT_CSV = [
     "student_number,date,period,status,reason,minutes,note",
-    "880101,2026-11-02,1,absent,,,",
-    "880102,2026-11-02,1,present,,,",
+    "880001,2026-11-02,1,absent,,,",
+    "880002,2026-11-02,1,present,,,",
     "",
 ].join("\n");
 
