@@ -214,7 +214,7 @@ class TestImportTemplate(RpcProbes, HttpCase, OutreachCommon):
             with self.subTest(path=path):
                 self.assertEqual(self.url_open(path).status_code, 404)
         # Who may not import attendance gets no template (nor the example's student number).
-        for role in ("billing", "specialist"):
+        for role in ("billing", "specialist", "careworker"):
             self.login_as(self.users[role])
             with self.subTest(role=role):
                 response = self.url_open(self.URL % "student_care.attendance")
