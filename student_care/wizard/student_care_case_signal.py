@@ -57,7 +57,7 @@ class StudentCareCaseSignal(models.TransientModel):
         return case._signal_receipt(
             self.env.user,
             _("Concern passed on"),
-            known=lambda reference: _(
+            known=lambda reference: self.env._(
                 "Your concern about %(student)s was added to case %(case)s. Thank you.",
                 student=self.student_id.name,
                 case=reference,

@@ -172,7 +172,9 @@ class StudentCareOutreachCall(models.Model):
         return self.case_id._signal_receipt(
             self.env.user,
             _("Call logged"),
-            known=lambda reference: _("The call was added to case %(case)s.", case=reference),
+            known=lambda reference: self.env._(
+                "The call was added to case %(case)s.", case=reference
+            ),
             unknown=_(
                 "The call about %(student)s was passed on to the care team.",
                 student=self.student_id.name,
