@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, Command, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..tools import window_action
+from ..tools import notification, window_action
 from .access import CARE_GROUP, MANAGER_GROUP, reader_set, user_ids
 
 # Closed cases are kept seven years unless Settings say otherwise.
@@ -306,6 +306,26 @@ class StudentCareCase(models.Model):
             result.append(case.id)
         return cases.browse(result)
 
+    def _status_known_to(self, user):
+        """What ``user``, who passed a signal on (a concern, a call), may be told of the
+        cases it went into: the case-status rows they read, i.e. the existence and neutral
+        reference the case-status list shows them anyway. Whoever reads none of them learns
+        only that the care team received it: a reference tells that a case exists."""
+        statuses = self.env["student_care.case.status"].with_user(user).browse(self.ids)
+        return statuses._filtered_access("read")
+
+    def _signal_receipt(self, user, title, known, unknown):
+        """The notification (then the dialog closes) telling ``user`` where their signal
+        went, by ``_status_known_to``: ``known(references)`` where they may know the case,
+        else ``unknown``."""
+        statuses = self._status_known_to(user)
+        return notification(
+            known(", ".join(statuses.mapped("name"))) if statuses else unknown,
+            title=title,
+            kind="success",
+            close=True,
+        )
+
     @api.model
     def _open_signal_vals(self, signal):
         company = signal["student"].company_id
@@ -451,11 +471,11 @@ class StudentCareCase(models.Model):
     def action_view_interviews(self):
         self.ensure_one()
         self.check_access("read")
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care.calendar_event_action_interview"
+        return window_action(
+            self.env,
+            "student_care.calendar_event_action_interview",
+            domain=[("student_care_case_id", "=", self.id)],
         )
-        action["domain"] = [("student_care_case_id", "=", self.id)]
-        return action
 
     def _interview_attendee_partners(self):
         """Who may attend the interviews of these cases: owner, care team and team manager."""

@@ -29,6 +29,8 @@ DATETIME_FORMATS = (
 )
 # Errors listed in the message of a refused import; the dry run returns all of them.
 MAX_LISTED_ERRORS = 50
+# The template's example line: shaped like no real student number, so it matches nobody.
+EXAMPLE_STUDENT_NUMBER = "EXAMPLE-1"
 # Longest whole number a cell may hold: anything longer is out of every range we accept,
 # and converting thousands of digits is refused by Python itself.
 MAX_INT_DIGITS = 9
@@ -112,6 +114,10 @@ class StudentCareImportMixin(models.AbstractModel):
     ``_import_key_label()``
         The natural key as a clerk names it ("student, date and period"), for the problem
         of a line repeating an earlier one (or override ``_import_duplicate_problem``).
+    ``_import_example_row()``
+        ``{column: text}``: one example line for the template file (``_import_template``),
+        well-formed but for its student, ``_import_example_student_number()``, which
+        matches nobody: the clerk replaces it. Columns left out stay empty.
 
     Hooks a plug-in may override: ``_import_check_access()`` (default: may create),
     ``_import_existing_domain(vals_list)`` (records that may share a key with the file),
@@ -119,7 +125,9 @@ class StudentCareImportMixin(models.AbstractModel):
 
     A plug-in adds ``student_care.import.mixin`` to its model's ``_inherit`` and exposes
     a public method calling ``_import_file`` (e.g. ``import_attendance_csv``); a wizard
-    only uploads the file and calls it, once with ``dry_run`` and once for real.
+    only uploads the file and calls it, once with ``dry_run`` and once for real. The
+    template file of every plug-in is served at ``/student_care/import/template/<model>``
+    (``?file_type=xlsx`` for Excel), to whoever may import it.
     """
 
     _name = "student_care.import.mixin"
@@ -158,6 +166,10 @@ class StudentCareImportMixin(models.AbstractModel):
     @api.model
     def _import_duplicate_problem(self, line):
         return self.env._("same %(key)s as line %(line)s", key=self._import_key_label(), line=line)
+
+    @api.model
+    def _import_example_row(self):
+        return {}
 
     @api.model
     def _import_check_access(self):
@@ -375,6 +387,47 @@ class StudentCareImportMixin(models.AbstractModel):
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         return str(value).replace("\x00", "")
+
+    # ------------------------------------------------------------------ the template
+
+    @api.model
+    def _import_template(self, file_type="csv"):
+        """The file a clerk fills in: the header (each column's first title) and one example
+        line. Returns ``(content bytes, file name, mimetype)``."""
+        self._import_check_access()
+        headers = self._import_headers()
+        example = self._import_example_row()
+        table = [
+            [aliases[0] for aliases in headers.values()],
+            [example.get(name, "") for name in headers],
+        ]
+        name = self._table.removeprefix("student_care_")
+        if file_type == "xlsx":
+            workbook = openpyxl.Workbook()
+            sheet = workbook.active
+            for cells in table:
+                sheet.append(cells)
+            # Every cell as text: an example number or date stays what the clerk reads.
+            for row in sheet.iter_rows():
+                for cell in row:
+                    cell.data_type = "s"
+            stream = io.BytesIO()
+            workbook.save(stream)
+            return (
+                stream.getvalue(),
+                f"{name}_template.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        stream = io.StringIO(newline="")
+        csv.writer(stream).writerows(table)
+        return stream.getvalue().encode("utf-8"), f"{name}_template.csv", "text/csv"
+
+    @api.model
+    def _import_example_student_number(self):
+        """A placeholder, never a real student's number: the template holds no one's data,
+        and imported unchanged its example line fails the check instead of recording an
+        absence or a gate scan for a real student."""
+        return EXAMPLE_STUDENT_NUMBER
 
     # ------------------------------------------------------------------ shared lookups
 

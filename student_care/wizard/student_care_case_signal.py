@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
-from ..tools import notification
-
 
 class StudentCareCaseSignal(models.TransientModel):
     """Report a concern about a student: any staff member may, without reading any case.
@@ -44,7 +42,7 @@ class StudentCareCaseSignal(models.TransientModel):
     def action_submit(self):
         self.ensure_one()
         self.student_id.check_access("read")
-        self.env["student_care.case"]._open_or_join(
+        case = self.env["student_care.case"]._open_or_join(
             [
                 {
                     "student": self.student_id,
@@ -56,12 +54,16 @@ class StudentCareCaseSignal(models.TransientModel):
                 }
             ]
         )
-        return notification(
-            _(
+        return case._signal_receipt(
+            self.env.user,
+            _("Concern passed on"),
+            known=lambda reference: self.env._(
+                "Your concern about %(student)s was added to case %(case)s. Thank you.",
+                student=self.student_id.name,
+                case=reference,
+            ),
+            unknown=_(
                 "The care team received your concern about %(student)s. Thank you.",
                 student=self.student_id.name,
             ),
-            title=_("Concern passed on"),
-            kind="success",
-            close=True,
         )

@@ -382,6 +382,15 @@ class StudentCareAttendance(models.Model):
         return IMPORT_FIELDS
 
     @api.model
+    def _import_example_row(self):
+        return {
+            "student_number": self._import_example_student_number(),
+            "date": fields.Date.context_today(self).isoformat(),
+            "period": "1",
+            "status": "present",
+        }
+
+    @api.model
     def _import_prepare(self, rows):
         return {
             "students": self._import_students(rows),

@@ -107,6 +107,15 @@ class StudentCareAttendanceScan(models.Model):
         return _("student, time and gate")
 
     @api.model
+    def _import_example_row(self):
+        today = fields.Date.context_today(self).isoformat()
+        return {
+            "student_number": self._import_example_student_number(),
+            "time": f"{today} 08:05",
+            "device": _("Main entrance"),
+        }
+
+    @api.model
     def _import_prepare(self, rows):
         return {"students": self._import_students(rows), "tz": self._school_tz()}
 

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.student_care.tools import notification, window_action
+
 # Who may send mass notices, and so see the preview: the ACL gives write access to these.
 SENDERS = (
     "student_care.student_care_group_attendance_officer,"
@@ -134,17 +136,11 @@ class StudentCareMassNotice(models.Model):
                 "user_id": self.env.uid,
             }
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": _(
-                    "%(count)s guardians queued; e-mails go out in batches.", count=count
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(
+            _("%(count)s guardians queued; e-mails go out in batches.", count=count),
+            kind="success",
+            close=True,
+        )
 
     def action_send_test(self):
         """Send the notice as a guardian gets it, to the current user only: nothing is
@@ -165,27 +161,22 @@ class StudentCareMassNotice(models.Model):
             {**self._prepare_mail_values(), "email_to": user.email_formatted}
         )
         self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "info",
-                "message": _(
-                    "A test of this notice is on its way to %(email)s; no family was "
-                    "sent anything.",
-                    email=user.email,
-                ),
-            },
-        }
+        return notification(
+            _(
+                "A test of this notice is on its way to %(email)s; no family was "
+                "sent anything.",
+                email=user.email,
+            )
+        )
 
     def action_view_notices(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "student_care_attendance.student_care_attendance_notice_action"
+        return window_action(
+            self.env,
+            "student_care_attendance.student_care_attendance_notice_action",
+            domain=[("mass_notice_id", "=", self.id)],
+            context={},
         )
-        action["domain"] = [("mass_notice_id", "=", self.id)]
-        action["context"] = {}
-        return action
 
     def _prepare_mail_values(self):
         """The e-mail every guardian gets (the recipient is added by the caller)."""

@@ -162,8 +162,24 @@ class StudentCareOutreachCall(models.Model):
         return super().write(vals)
 
     def action_save(self):
-        """The dialog's save button: the record is saved by the client before this runs."""
-        return {"type": "ir.actions.act_window_close"}
+        """The dialog's save button: the record is saved by the client before this runs.
+        When the call went into a case, the caller is told so, as far as the case-status
+        rule lets them know (``student_care.case._signal_receipt``, as after reporting a
+        concern)."""
+        self.ensure_one()
+        if not self.case_id:
+            return {"type": "ir.actions.act_window_close"}
+        return self.case_id._signal_receipt(
+            self.env.user,
+            _("Call logged"),
+            known=lambda reference: self.env._(
+                "The call was added to case %(case)s.", case=reference
+            ),
+            unknown=_(
+                "The call about %(student)s was passed on to the care team.",
+                student=self.student_id.name,
+            ),
+        )
 
     def _write_to_dossier(self, said=""):
         """Open or join a case when follow-up is needed, and add the call as a note, with

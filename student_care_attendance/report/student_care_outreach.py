@@ -37,7 +37,13 @@ class StudentCareOutreach(models.Model):
         "student_care.attendance.scan": ["student_id", "date"],
         "student_care.outreach.call": ["student_id", "date", "is_recovered"],
         "student_care.case": ["student_id", "is_closed", "active"],
-        "student_care.guardian.link": ["student_id", "guardian_id", "has_custody", "sequence"],
+        "student_care.guardian.link": [
+            "student_id",
+            "guardian_id",
+            "relationship",
+            "has_custody",
+            "sequence",
+        ],
         "res.partner": ["grade_id", "mobile", "phone"],
         "res.company": ["attendance_outreach_period"],
     }
@@ -76,6 +82,18 @@ class StudentCareOutreach(models.Model):
         string="Call First",
         readonly=True,
         help="The guardian to call first: custody first, then the family's contact order.",
+    )
+    guardian_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Guardian to Call",
+        readonly=True,
+        help="The guardian of the link to call first.",
+    )
+    relationship = fields.Selection(
+        selection=lambda self: self.env["student_care.guardian.link"]
+        ._fields["relationship"]
+        ._description_selection(self.env),
+        readonly=True,
     )
     phone = fields.Char(readonly=True, help="Mobile of the guardian to call first, else phone.")
     call_count = fields.Integer(string="Calls", readonly=True, aggregator="sum")
@@ -116,6 +134,8 @@ CREATE VIEW %(view)s AS (
            cases.open AS open_case_count,
            history.days + %(per_case)s * cases.open AS risk_score,
            first_guardian.id AS guardian_link_id,
+           first_guardian.guardian_id,
+           first_guardian.relationship,
            first_guardian.phone,
            calls.count AS call_count,
            calls.count > 0 AS is_called,
@@ -140,7 +160,8 @@ CREATE VIEW %(view)s AS (
            WHERE k.student_id = a.student_id AND NOT k.is_closed AND k.active
       ) cases
       LEFT JOIN LATERAL (
-          SELECT g.id, COALESCE(NULLIF(p.mobile, ''), p.phone) AS phone
+          SELECT g.id, g.guardian_id, g.relationship,
+                 COALESCE(NULLIF(p.mobile, ''), p.phone) AS phone
             FROM student_care_guardian_link g JOIN res_partner p ON p.id = g.guardian_id
            WHERE g.student_id = a.student_id
            ORDER BY g.has_custody DESC, g.sequence, g.id LIMIT 1

@@ -21,3 +21,5 @@ from . import test_dashboard_charts
 from . import test_dashboard_ui
 from . import test_teacher_tour
 from . import test_mass_notice_preview
+from . import test_outreach_phone
+from . import test_officer_tours

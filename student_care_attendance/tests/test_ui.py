@@ -1,13 +1,16 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.student_care.tests.probes import ROLES, role_users
+from odoo.addons.student_care.tests.tours import RoleTourCase
 
 
-@tagged("post_install", "-at_install")
-class TestAttendanceUi(HttpCase):
+class AttendanceTourCommon:
+    """A teacher and an attendance officer of a school, a class of two students; the
+    absentee's father is the guardian to call."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -41,6 +44,21 @@ class TestAttendanceUi(HttpCase):
         cls.attendance = cls.env["student_care.attendance"]
         cls.today = fields.Date.today()
 
+    def _absent_today(self):
+        """Both students absent in period 1 today; the second then scanned in at the gate."""
+        self.attendance.create(
+            [
+                {"student_id": student.id, "date": self.today, "period": 1, "status": "absent"}
+                for student in (self.absentee, self.scanned)
+            ]
+        )
+        self.env["student_care.attendance.scan"].create(
+            {"student_id": self.scanned.id, "scan_time": fields.Datetime.now()}
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestAttendanceUi(AttendanceTourCommon, RoleTourCase):
     def test_roll_call(self):
         self.start_tour(
             "/odoo/action-student_care_attendance.student_care_attendance_roll_call_action",
@@ -59,20 +77,8 @@ class TestAttendanceUi(HttpCase):
         )
 
     def test_outreach_call(self):
-        self.attendance.create(
-            [
-                {"student_id": student.id, "date": self.today, "period": 1, "status": "absent"}
-                for student in (self.absentee, self.scanned)
-            ]
-        )
-        self.env["student_care.attendance.scan"].create(
-            {"student_id": self.scanned.id, "scan_time": fields.Datetime.now()}
-        )
-        self.start_tour(
-            "/odoo/action-student_care_attendance.student_care_outreach_action",
-            "student_care_attendance_outreach_call",
-            login="tour_officer",
-        )
+        self._absent_today()
+        self.start_role_tour("student_care_attendance_outreach_call", login="tour_officer")
         call = self.env["student_care.outreach.call"].search(
             [("student_id", "=", self.absentee.id)]
         )

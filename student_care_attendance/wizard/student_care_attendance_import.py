@@ -76,8 +76,10 @@ class StudentCareAttendanceImport(models.TransientModel):
         )
 
     def _reopen(self):
+        # The dialog opened again after Check or Import: without a name its title is "Odoo".
         return {
             "type": "ir.actions.act_window",
+            "name": _("Import Attendance"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

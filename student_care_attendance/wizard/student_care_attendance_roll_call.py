@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.student_care.tools import notification
+
 from ..models.student_care_attendance import STATUSES
 
 
@@ -91,26 +93,20 @@ class StudentCareAttendanceRollCall(models.TransientModel):
         for (status, reason_id), records in to_write.items():
             records.write({"status": status, "reason_id": reason_id})
         attendance.create(to_create)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": _("Roll call saved"),
-                "message": _(
-                    "%(class)s, period %(period)s: %(absent)s absent of %(total)s.",
-                    **{
-                        "class": self.class_id.name,
-                        "period": self.period,
-                        "absent": len(
-                            self.line_ids.filtered(lambda line: line.status == "absent")
-                        ),
-                        "total": len(self.line_ids),
-                    },
-                ),
-                "type": "success",
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(
+            _(
+                "%(class)s, period %(period)s: %(absent)s absent of %(total)s.",
+                **{
+                    "class": self.class_id.name,
+                    "period": self.period,
+                    "absent": len(self.line_ids.filtered(lambda line: line.status == "absent")),
+                    "total": len(self.line_ids),
+                },
+            ),
+            title=_("Roll call saved"),
+            kind="success",
+            close=True,
+        )
 
 
 class StudentCareAttendanceRollCallLine(models.TransientModel):

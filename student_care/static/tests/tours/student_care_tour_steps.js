@@ -17,3 +17,25 @@ export function openStudentCareApp() {
         },
     ];
 }
+
+// The same on a phone (small screen): there is no app switcher button, the menu toggle opens
+// a sidebar with the current app's menus; "All Apps" turns it into the list of apps.
+export function openStudentCareAppOnPhone() {
+    return [
+        {
+            content: "Open the menu sidebar",
+            trigger: ".o_main_navbar .o_menu_toggle",
+            run: "click",
+        },
+        {
+            content: "Show all apps",
+            trigger: ".o_app_menu_sidebar .o_sidebar_topbar a:contains('All Apps')",
+            run: "click",
+        },
+        {
+            content: "Pick Student Care",
+            trigger: ".o_app_menu_sidebar .o_app[data-menu-xmlid='student_care.student_care_menu_root']",
+            run: "click",
+        },
+    ];
+}

@@ -3,6 +3,10 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
 import { openStudentCareApp } from "@student_care/../tests/tours/student_care_tour_steps";
+import {
+    chooseFamilyIssue,
+    saveCallIntoCase,
+} from "@student_care_attendance/../tests/tours/student_care_officer_tour";
 
 // A teacher takes the roll call of their class: everybody present, one click for the absent.
 registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
@@ -42,9 +46,11 @@ registry.category("web_tour.tours").add("student_care_attendance_roll_call", {
     ],
 });
 
-// The attendance officer works the morning outreach list and logs a call.
+// The attendance officer works the morning outreach list and logs a call: the app opens on
+// Outreach Today.
 registry.category("web_tour.tours").add("student_care_attendance_outreach_call", {
     steps: () => [
+        ...openStudentCareApp(),
         {
             content: "The absent student is on the list with a number to call",
             trigger: ".o_data_row:contains('Tour Absentee') a[href^='tel:']",
@@ -58,25 +64,13 @@ registry.category("web_tour.tours").add("student_care_attendance_outreach_call",
             trigger: ".o_data_row:contains('Tour Absentee') button[name=action_log_call]",
             run: "click",
         },
-        {
-            content: "Outcome: family issue",
-            trigger: ".modal .o_field_widget[name=outcome] select",
-            run: 'select "family"',
-        },
-        {
-            content: "A family issue needs follow-up",
-            trigger: ".modal .o_field_widget[name=is_follow_up_needed] input:checked",
-        },
+        ...chooseFamilyIssue(),
         {
             content: "What was said",
             trigger: ".modal .o_field_widget[name=reason_given] textarea",
             run: "edit Parents separated last week",
         },
-        {
-            content: "Save the call",
-            trigger: ".modal button[name=action_save]",
-            run: "click",
-        },
+        ...saveCallIntoCase(),
         {
             content: "The list counts the call",
             trigger: "body:not(:has(.modal)) .o_data_row:contains('Tour Absentee') td[name=call_count]:contains('1')",
