@@ -3,7 +3,7 @@
 {
     "name": "Student Care",
     "summary": "Students, guardians and the care team's confidential student dossier",
-    "version": "18.0.2.9.0",
+    "version": "18.0.2.10.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
