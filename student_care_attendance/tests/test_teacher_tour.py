@@ -4,11 +4,10 @@ from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.student_care.tests.probes import ROLES, role_users
-from odoo.addons.student_care.tests.tours import RoleTourCase
+from odoo.addons.student_care.tests.tours import PhoneTourCase, RoleTourCase
 
 
-@tagged("post_install", "-at_install")
-class TestTeacherRoleTour(RoleTourCase):
+class TeacherTourCommon:
     """The teacher's main path from the home page: the roll call of their one class,
     one click for the absent student, save."""
 
@@ -37,8 +36,7 @@ class TestTeacherRoleTour(RoleTourCase):
             ]
         )
 
-    def test_teacher_marks_absent_in_one_click(self):
-        self.start_role_tour("student_care_attendance_teacher_landing", login="tour_teacher")
+    def _assert_roll_call_saved(self):
         records = self.env["student_care.attendance"].search(
             [("student_id", "in", self.students.ids), ("date", "=", fields.Date.today())]
         )
@@ -49,3 +47,17 @@ class TestTeacherRoleTour(RoleTourCase):
                 ("Tour Scanned", 1, "present", "teacher"),
             },
         )
+
+
+@tagged("post_install", "-at_install")
+class TestTeacherRoleTour(TeacherTourCommon, RoleTourCase):
+    def test_teacher_marks_absent_in_one_click(self):
+        self.start_role_tour("student_care_attendance_teacher_landing", login="tour_teacher")
+        self._assert_roll_call_saved()
+
+
+@tagged("post_install", "-at_install")
+class TestTeacherPhoneTour(TeacherTourCommon, PhoneTourCase):
+    def test_teacher_takes_the_roll_call_on_a_phone(self):
+        self.start_role_tour("student_care_attendance_teacher_phone", login="tour_teacher")
+        self._assert_roll_call_saved()

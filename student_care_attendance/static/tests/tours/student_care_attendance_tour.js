@@ -2,7 +2,10 @@
 // Copyright 2026 Student Care
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
-import { openStudentCareApp } from "@student_care/../tests/tours/student_care_tour_steps";
+import {
+    openStudentCareApp,
+    openStudentCareAppOnPhone,
+} from "@student_care/../tests/tours/student_care_tour_steps";
 import {
     chooseFamilyIssue,
     saveCallIntoCase,
@@ -80,9 +83,8 @@ registry.category("web_tour.tours").add("student_care_attendance_outreach_call",
 
 // The teacher's main path: Student Care from the app switcher opens today's roll call of their
 // one class as the page (not a dialog over nothing); one click marks a student absent; save.
-registry.category("web_tour.tours").add("student_care_attendance_teacher_landing", {
-    steps: () => [
-        ...openStudentCareApp(),
+export function teacherRollCallSteps() {
+    return [
         {
             content: "The roll call is the page, the class filled in",
             trigger: "body:not(:has(.modal)) .o_form_view .o_field_widget[name=class_id] input:value(TourClass)",
@@ -109,7 +111,7 @@ registry.category("web_tour.tours").add("student_care_attendance_teacher_landing
             trigger: ".o_data_row:contains('Tour Scanned') td[name=status] input[data-value=present]:checked",
         },
         {
-            content: "Save the roll call",
+            content: "Save the roll call (below the list on a phone, in the header on a desk)",
             trigger: "button[name=action_save]",
             run: "click",
         },
@@ -117,5 +119,14 @@ registry.category("web_tour.tours").add("student_care_attendance_teacher_landing
             content: "Saved: one absent",
             trigger: ".o_notification:contains('1 absent of 2')",
         },
-    ],
+    ];
+}
+
+registry.category("web_tour.tours").add("student_care_attendance_teacher_landing", {
+    steps: () => [...openStudentCareApp(), ...teacherRollCallSteps()],
+});
+
+// The same path on a phone: the menu sidebar instead of the app switcher, taps for clicks.
+registry.category("web_tour.tours").add("student_care_attendance_teacher_phone", {
+    steps: () => [...openStudentCareAppOnPhone(), ...teacherRollCallSteps()],
 });
