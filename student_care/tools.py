@@ -1,6 +1,9 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The two answers a button gives the web client, written once for every add-on."""
+"""Answers written once for every add-on: a button's (a window action, a notification) and
+a report's (its values, or why it cannot be printed)."""
+
+from odoo.exceptions import UserError
 
 
 def window_action(env, xmlid, **values):
@@ -19,3 +22,11 @@ def notification(message, title=None, kind="info", sticky=False, close=False):
     if close:
         params["next"] = {"type": "ir.actions.act_window_close"}
     return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
+
+
+def report_values(docs, refused, message):
+    """The values of a report printed on ``docs``, unless some cannot be printed: then a
+    UserError, ``message(names)`` naming the records ``refused`` selects, prints nothing."""
+    if refused_docs := docs.filtered(refused):
+        raise UserError(message(", ".join(refused_docs.mapped("display_name"))))
+    return {"doc_ids": docs.ids, "doc_model": docs._name, "docs": docs}

@@ -1,7 +1,8 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo import api, models
+
+from ..tools import report_values
 
 
 class ReportStudentCareDisclosureRecord(models.AbstractModel):
@@ -14,13 +15,12 @@ class ReportStudentCareDisclosureRecord(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        partners = self.env["res.partner"].browse(docids)
-        if others := partners.filtered(lambda partner: not partner.is_student):
-            raise UserError(
-                _(
-                    "A disclosure record is kept for students only; %(names)s is not a "
-                    "student.",
-                    names=", ".join(others.mapped("display_name")),
-                )
-            )
-        return {"doc_ids": docids, "doc_model": partners._name, "docs": partners}
+        return report_values(
+            self.env["res.partner"].browse(docids),
+            lambda partner: not partner.is_student,
+            # Built on refusal only, in the user's language (env._ needs no calling frame).
+            lambda names: self.env._(
+                "A disclosure record is kept for students only; %(names)s is not a student.",
+                names=names,
+            ),
+        )

@@ -1,7 +1,8 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo import api, models
+
+from odoo.addons.student_care.tools import report_values
 
 
 class ReportStudentCareTruancyLetter(models.AbstractModel):
@@ -14,13 +15,13 @@ class ReportStudentCareTruancyLetter(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        notices = self.env["student_care.attendance.notice"].browse(docids)
-        if without := notices.filtered(lambda notice: not notice.event_id):
-            raise UserError(
-                _(
-                    "The formal letter is for notices sent by a truancy rule step. "
-                    "%(notices)s came from no step: print the step's notice instead.",
-                    notices=", ".join(without.mapped("display_name")),
-                )
-            )
-        return {"doc_ids": docids, "doc_model": notices._name, "docs": notices}
+        return report_values(
+            self.env["student_care.attendance.notice"].browse(docids),
+            lambda notice: not notice.event_id,
+            # Built on refusal only, in the user's language (env._ needs no calling frame).
+            lambda names: self.env._(
+                "The formal letter is for notices sent by a truancy rule step. "
+                "%(notices)s came from no step: print the step's notice instead.",
+                notices=names,
+            ),
+        )
