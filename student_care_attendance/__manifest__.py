@@ -3,14 +3,14 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.10.0",
+    "version": "18.0.1.11.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
     "maintainers": ["student-care"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["student_care"],
+    "depends": ["student_care", "sms"],
     "data": [
         "security/ir.model.access.csv",
         "security/student_care_attendance_analysis_security.xml",

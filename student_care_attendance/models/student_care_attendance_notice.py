@@ -53,6 +53,14 @@ class StudentCareAttendanceNotice(models.Model):
         index=True,
         ondelete="cascade",
     )
+    channel = fields.Selection(
+        selection=[("email", "E-mail"), ("sms", "Text message")],
+        required=True,
+        default="email",
+        readonly=True,
+        help="Mass notices go by text message to guardians who prefer one and have a mobile "
+        "number, by e-mail to the others.",
+    )
     mail_id = fields.Many2one(
         comodel_name="mail.mail", string="E-mail", ondelete="set null", readonly=True
     )
@@ -171,9 +179,23 @@ class StudentCareAttendanceNotice(models.Model):
 
     def _send(self):
         now = fields.Datetime.now()
-        no_email = self.filtered(lambda n: not n.guardian_id.email)
+        by_sms = self.filtered(lambda n: n.channel == "sms")
+        no_email = (self - by_sms).filtered(lambda n: not n.guardian_id.email)
         no_email.write({"state": "no_email", "sent_date": now})
-        todo = self - no_email
+        if by_sms:
+            # Odoo's SMS queue sends them (through IAP) and keeps their delivery status.
+            self.env["sms.sms"].create(
+                [
+                    {
+                        "number": notice.guardian_id.mobile,
+                        "partner_id": notice.guardian_id.id,
+                        "body": notice.mass_notice_id._sms_body(),
+                    }
+                    for notice in by_sms
+                ]
+            )
+            self.env.ref("sms.ir_cron_sms_scheduler_action")._trigger()
+        todo = self - no_email - by_sms
         for template, notices in todo.grouped("template_id").items():
             if not template:
                 continue
@@ -192,7 +214,13 @@ class StudentCareAttendanceNotice(models.Model):
             )
             for notice, mail in zip(notices, mails, strict=True):
                 notice.mail_id = mail
-        todo.write({"state": "sent", "sent_date": now})
+        (todo | by_sms).write({"state": "sent", "sent_date": now})
+
+    @api.model
+    def _sql_by_sms(self):
+        """Whether a mass notice goes by text message to the guardian ``gp`` of link ``g``:
+        the guardian prefers one and has a mobile number."""
+        return SQL("(g.preferred_channel = 'sms' AND coalesce(gp.mobile, '') != '')")
 
     @api.model
     def _mass_audience_sql(self, mass_notice, company_ids, columns):
@@ -230,16 +258,19 @@ class StudentCareAttendanceNotice(models.Model):
             SQL(
                 """INSERT INTO student_care_attendance_notice
                        (student_id, guardian_id, company_id, kind, date, lang, mass_notice_id,
-                        state, create_uid, create_date, write_uid, write_date)
+                        channel, state, create_uid, create_date, write_uid, write_date)
                    %s""",
                 self._mass_audience_sql(
                     mass_notice,
                     mass_notice.company_ids.ids,
                     SQL(
                         """g.student_id, g.guardian_id, p.company_id, 'mass', %s,
-                           coalesce(g.lang, gp.lang), %s, 'queued', %s, %s, %s, %s""",
+                           coalesce(g.lang, gp.lang), %s,
+                           CASE WHEN %s THEN 'sms' ELSE 'email' END,
+                           'queued', %s, %s, %s, %s""",
                         fields.Date.context_today(self),
                         mass_notice.id,
+                        self._sql_by_sms(),
                         self.env.uid,
                         now,
                         self.env.uid,

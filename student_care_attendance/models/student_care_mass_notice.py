@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, html2plaintext
 
 from odoo.addons.student_care.tools import notification, window_action
 
@@ -62,7 +62,9 @@ class StudentCareMassNotice(models.Model):
         index=True,
     )
     recipient_count = fields.Integer(string="Recipients", readonly=True)
-    sent_count = fields.Integer(string="Delivered", readonly=True, help="E-mails handed over.")
+    sent_count = fields.Integer(
+        string="Delivered", readonly=True, help="E-mails and text messages handed over."
+    )
     no_email_count = fields.Integer(string="Without E-mail", readonly=True)
     progress = fields.Float(compute="_compute_progress")
     # The preview before sending: counted for the audience as chosen now, in one query.
@@ -70,10 +72,14 @@ class StudentCareMassNotice(models.Model):
     preview_email_count = _preview_count(
         "By E-mail", "Guardians with an e-mail address: they receive this notice."
     )
+    preview_sms_count = _preview_count(
+        "By Text Message",
+        "Guardians who prefer a text message and have a mobile number: they receive this "
+        "notice as one.",
+    )
     preview_other_channel_count = _preview_count(
         "Prefer Another Channel",
-        "Guardians who receive the e-mail although they prefer a call, a text message or "
-        "a letter.",
+        "Guardians who receive the e-mail although they prefer a call or a letter.",
     )
     preview_phone_count = _preview_count(
         "Phone Only",
@@ -103,7 +109,7 @@ class StudentCareMassNotice(models.Model):
 
     @api.depends("company_ids", "grade_ids", "class_ids", "state")
     def _compute_preview(self):
-        counts = dict.fromkeys(("email", "other_channel", "phone", "unreachable"), 0)
+        counts = dict.fromkeys(("email", "sms", "other_channel", "phone", "unreachable"), 0)
         # Only a sender gets numbers: the ACL gives them write access.
         may_send = self.env.su or self.browse().has_access("write")
         for notice in self:
@@ -137,7 +143,10 @@ class StudentCareMassNotice(models.Model):
             }
         )
         return notification(
-            _("%(count)s guardians queued; e-mails go out in batches.", count=count),
+            _(
+                "%(count)s guardians queued; e-mails and text messages go out in batches.",
+                count=count,
+            ),
             kind="success",
             close=True,
         )
@@ -178,6 +187,11 @@ class StudentCareMassNotice(models.Model):
             context={},
         )
 
+    def _sms_body(self):
+        """The text message a guardian gets: the subject, then the notice as plain text."""
+        self.ensure_one()
+        return f"{self.subject}\n{html2plaintext(self.body or '')}"
+
     def _prepare_mail_values(self):
         """The e-mail every guardian gets (the recipient is added by the caller)."""
         self.ensure_one()
@@ -198,28 +212,32 @@ class StudentCareMassNotice(models.Model):
         Notice = self.env["student_care.attendance.notice"]
         self.env["student_care.guardian.link"].flush_model()
         self.env["res.partner"].flush_model()
-        has_email = "coalesce(gp.email, '') != ''"
-        has_phone = "(coalesce(gp.phone, '') != '' OR coalesce(gp.mobile, '') != '')"
+        has_email = SQL("coalesce(gp.email, '') != ''")
+        has_phone = SQL("(coalesce(gp.phone, '') != '' OR coalesce(gp.mobile, '') != '')")
+        by_sms = Notice._sql_by_sms()
         self.env.cr.execute(
             SQL(
-                """SELECT count(*) FILTER (WHERE %(email)s),
-                          count(*) FILTER (WHERE %(email)s
+                """SELECT count(*) FILTER (WHERE NOT %(sms)s AND %(email)s),
+                          count(*) FILTER (WHERE %(sms)s),
+                          count(*) FILTER (WHERE NOT %(sms)s AND %(email)s
                                             AND coalesce(g.preferred_channel, 'email')
-                                                != 'email'),
-                          count(*) FILTER (WHERE NOT %(email)s AND %(phone)s),
+                                                NOT IN ('email', 'sms')),
+                          count(*) FILTER (WHERE NOT %(sms)s AND NOT %(email)s AND %(phone)s),
                           count(*) FILTER (WHERE NOT %(email)s AND NOT %(phone)s)
                      FROM (%(audience)s) g
                      JOIN res_partner gp ON gp.id = g.guardian_id""",
-                email=SQL(has_email),
-                phone=SQL(has_phone),
+                email=has_email,
+                phone=has_phone,
+                sms=by_sms,
                 audience=Notice._mass_audience_sql(
                     self, companies, SQL("g.guardian_id, g.preferred_channel")
                 ),
             )
         )
-        email, other, phone, unreachable = self.env.cr.fetchone()
+        email, sms, other, phone, unreachable = self.env.cr.fetchone()
         return {
             "email": email,
+            "sms": sms,
             "other_channel": other,
             "phone": phone,
             "unreachable": unreachable,

@@ -78,7 +78,10 @@ class TestAttendanceDemo(TransactionCase):
             )
             .guardian_id
         )
-        reached = notice.preview_email_count + notice.preview_phone_count
+        reached = (
+            notice.preview_email_count + notice.preview_sms_count + notice.preview_phone_count
+        )
         self.assertEqual(reached + notice.preview_unreachable_count, len(guardians))
         self.assertTrue(notice.preview_email_count)
-        self.assertTrue(notice.preview_other_channel_count, "some prefer a call or a text")
+        self.assertTrue(notice.preview_other_channel_count, "some prefer a call or a letter")
+        self.assertTrue(notice.preview_sms_count, "some prefer a text message")

@@ -17,6 +17,7 @@ from .test_truancy import TruancyCommon
 
 PREVIEW = [
     "preview_email_count",
+    "preview_sms_count",
     "preview_other_channel_count",
     "preview_phone_count",
     "preview_unreachable_count",
@@ -77,6 +78,7 @@ class TestMassNoticePreview(TruancyCommon):
             {
                 # mother (once), father, the e-mail parent; the other school not counted
                 "preview_email_count": 3,
+                "preview_sms_count": 0,
                 # mother and father get the e-mail but prefer a call
                 "preview_other_channel_count": 2,
                 "preview_phone_count": 1,
@@ -94,6 +96,39 @@ class TestMassNoticePreview(TruancyCommon):
             self.mother | self.father | self.by_email | self.by_phone | self.nobody,
         )
         self.assertEqual(self._preview(self.notice.with_user(officer)), dict.fromkeys(PREVIEW, 0))
+
+    def test_text_message_for_who_prefers_one(self):
+        officer = self.users["attendance"]
+        # Prefers a text and has a mobile: a text message, even with an e-mail address.
+        by_sms = self._family(
+            "Text Parent",
+            "300005",
+            channel="sms",
+            mobile="+31 6 0000 0005",
+            email="text@example.com",
+        )
+        # Prefers a text but has no mobile number: the e-mail still reaches them.
+        no_mobile = self._family("Landline Parent", "300006", channel="sms", email="l@example.com")
+        self.notice.company_ids = self.school
+        preview = self._preview(self.notice.with_user(officer))
+        self.assertEqual(preview["preview_sms_count"], 1)
+        self.assertEqual(preview["preview_email_count"], 4)  # mother, father, mail, landline
+        self.notice.with_user(officer).action_send()
+        channel_of = {notice.guardian_id: notice.channel for notice in self.notice.notice_ids}
+        self.assertEqual(channel_of[by_sms], "sms")
+        self.assertEqual(channel_of[no_mobile], "email")
+        self.env["student_care.attendance.notice"]._cron_send()
+        texts = self.env["sms.sms"].search([("partner_id", "=", by_sms.id)])
+        self.assertEqual(len(texts), 1)
+        self.assertEqual(texts.number, "+31 6 0000 0005")
+        self.assertEqual(
+            texts.body, "School closed tomorrow (snow)\nThe school is closed on Monday."
+        )
+        mailed = self.notice.notice_ids.mail_id.recipient_ids
+        self.assertNotIn(by_sms, mailed, "one channel per guardian")
+        self.assertIn(no_mobile, mailed)
+        self.assertEqual(self.notice.sent_count, 5)  # mother, father, mail, text, landline
+        self.assertEqual(self.notice.no_email_count, 2)  # the phone parent and the lost one
 
     def test_preview_follows_the_audience(self):
         grade_12 = self.env.ref("student_care.student_care_grade_12")
@@ -232,7 +267,12 @@ class TestMassNoticePreviewTour(RoleTourCase):
         )["attendance"]
         families = (
             ("Mail Parent", {"email": "mail.parent@example.com"}, "email"),
-            ("Text Parent", {"email": "text.parent@example.com"}, "sms"),
+            ("Letter Parent", {"email": "letter.parent@example.com"}, "letter"),
+            (
+                "Text Parent",
+                {"email": "text.parent@example.com", "mobile": "+31 6 0000 0008"},
+                "sms",
+            ),
             ("Phone Parent", {"mobile": "+31 6 0000 0009"}, "phone"),
         )
         for index, (name, contact, channel) in enumerate(families):

@@ -35,15 +35,19 @@ registry.category("web_tour.tours").add("student_care_attendance_mass_notice_pre
             run: "editor The school is closed on Monday.",
         },
         {
-            content: "The form says which channel is used",
-            trigger: ".o_group:contains('goes out by e-mail only')",
+            content: "The form says which channel is used for whom",
+            trigger: ".o_group:contains('get this notice by text message')",
         },
         {
             content: "Two guardians are reached by e-mail",
             trigger: ".o_field_widget[name=preview_email_count]:contains('2')",
         },
         {
-            content: "One of them would rather get a text message",
+            content: "One guardian gets a text message",
+            trigger: ".o_field_widget[name=preview_sms_count]:contains('1')",
+        },
+        {
+            content: "One of the e-mailed would rather get a letter",
             trigger: ".o_field_widget[name=preview_other_channel_count]:contains('1')",
         },
         {
