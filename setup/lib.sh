@@ -413,6 +413,33 @@ CONF
     [ -z "${SC_PROXY_MODE:-}" ] || echo "proxy_mode = $( [ "$SC_PROXY_MODE" = 1 ] && echo True || echo False )" >>"$conf"
 }
 
+sc_workers() {
+    # SC_WORKERS as a number (0 when unset), or a clear error.
+    local workers="${SC_WORKERS:-0}"
+    case "$workers" in
+        '' | *[!0-9]*) die "SC_WORKERS=$workers is not a number of worker processes (e.g. SC_WORKERS=4, or 0 for one process)." ;;
+    esac
+    echo "$((10#$workers))"
+}
+
+sc_odoo_workers() {
+    # Odoo's multi-process mode for the served config "$1": SC_WORKERS HTTP worker
+    # processes, the live-update bus (websocket) on its own gevent port, and scheduled jobs
+    # in cron workers of their own (Odoo locks each job, so none runs twice at once).
+    # 0 or unset: one threaded process, the simple default.
+    local conf="$1" workers
+    workers="$(sc_workers)" || exit 1
+    [ "$workers" -gt 0 ] || return 0
+    local gevent_port="${SC_GEVENT_PORT:-8072}"
+    sc_port_free "$gevent_port" || die "Port $gevent_port (live updates with workers) is in use. Set SC_GEVENT_PORT to a free one."
+    cat >>"$conf" <<CONF
+workers = $workers
+gevent_port = $gevent_port
+max_cron_threads = ${SC_CRON_WORKERS:-1}
+limit_time_real = ${SC_LIMIT_TIME_REAL:-600}
+CONF
+}
+
 sc_odoo() {
     # odoo-bin with our venv; stays in the foreground.
     (cd "$ODOO_SRC" && exec "$SC_PY" odoo-bin "$@")
