@@ -49,11 +49,13 @@ class ResPartner(models.Model):
         index=True,
         tracking=True,
     )
+    # Staff names are for staff: the family portal shows the child, not who teaches them.
     mentor_id = fields.Many2one(
         comodel_name="res.users",
         index=True,
         tracking=True,
         domain="[('share', '=', False)]",
+        groups="base.group_user",
     )
     programme_id = fields.Many2one(
         comodel_name="student_care.programme",
@@ -122,6 +124,7 @@ class ResPartner(models.Model):
         "_search_teacher_user_ids",
         string="Own Teachers",
         help="The student's mentor, and the mentor and teachers of the student's class.",
+        groups="base.group_user",
     )
     specialist_user_ids = reader_set(
         "_compute_specialist_user_ids",
@@ -131,10 +134,19 @@ class ResPartner(models.Model):
         "referral.",
         groups=CARE_ID_GROUPS,
     )
+    family_user_ids = reader_set(
+        "_compute_family_user_ids",
+        "_search_family_user_ids",
+        string="Family Portal Users",
+        help="Portal users who see this student: guardians with custody or legal "
+        "guardianship and no 'no access' flag, and the student's own login.",
+        groups="base.group_user",
+    )
     open_case_count = fields.Integer(
         string="Open Care Cases",
         compute="_compute_open_case_count",
         compute_sudo=False,
+        groups="base.group_user",
         help="Open care cases of this student that you may know about.",
     )
 
@@ -192,6 +204,39 @@ class ResPartner(models.Model):
             user_ids(self, "specialist_user_ids", operator, value)
         )
         return [("care_referral_ids", "any", active)]
+
+    @api.depends(
+        "is_student",
+        "user_ids.share",
+        "guardian_link_ids.has_portal_access",
+        "guardian_link_ids.guardian_id.user_ids.share",
+    )
+    def _compute_family_user_ids(self):
+        for partner in self:
+            users = partner.guardian_link_ids.filtered("has_portal_access").guardian_id.user_ids
+            if partner.is_student:
+                users |= partner.user_ids
+            partner.family_user_ids = users.filtered("share") if partner.is_student else False
+
+    def _search_family_user_ids(self, operator, value):
+        # Portal logins only: an internal user never reads a student as family.
+        portal_users = [
+            ("id", "in", user_ids(self, "family_user_ids", operator, value)),
+            ("share", "=", True),
+        ]
+        return [
+            ("is_student", "=", True),
+            "|",
+            (
+                "guardian_link_ids",
+                "any",
+                [
+                    ("has_portal_access", "=", True),
+                    ("guardian_id.user_ids", "any", portal_users),
+                ],
+            ),
+            ("user_ids", "any", portal_users),
+        ]
 
     def _compute_open_case_count(self):
         # Counted through the case status view with the user's own rights: a teacher counts

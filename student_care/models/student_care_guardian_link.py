@@ -42,6 +42,22 @@ class StudentCareGuardianLink(models.Model):
         default="legal_guardian",
     )
     has_custody = fields.Boolean(default=True)
+    is_access_denied = fields.Boolean(
+        string="No Access",
+        help="A court order or a protected address: this guardian learns nothing about "
+        "this child from the school (no portal, no notices), whatever the relationship.",
+    )
+    # The legal right to see the child's school life on the portal: custody or legal
+    # guardianship, and no "no access" flag. The family reader set of the student (and so
+    # every portal rule) tests this one field.
+    has_portal_access = fields.Boolean(
+        string="Sees the Child on the Portal",
+        compute="_compute_has_portal_access",
+        store=True,
+        index=True,
+        help="Guardians with custody or legal guardianship see this child on the portal, "
+        "unless the link is flagged No Access.",
+    )
     is_living_with_student = fields.Boolean(string="Lives with the Student", default=True)
     is_emergency_contact = fields.Boolean(string="Emergency Contact")
     is_notice_recipient = fields.Boolean(
@@ -54,6 +70,7 @@ class StudentCareGuardianLink(models.Model):
             ("phone", "Phone call"),
             ("sms", "Text message"),
             ("email", "E-mail"),
+            ("portal", "Portal only"),
             ("letter", "Letter"),
         ],
         default="phone",
@@ -75,6 +92,13 @@ class StudentCareGuardianLink(models.Model):
             "This person is already a guardian of this student.",
         ),
     ]
+
+    @api.depends("has_custody", "relationship", "is_access_denied")
+    def _compute_has_portal_access(self):
+        for link in self:
+            link.has_portal_access = not link.is_access_denied and (
+                link.has_custody or link.relationship == "legal_guardian"
+            )
 
     @api.model
     def _selection_lang(self):

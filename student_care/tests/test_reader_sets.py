@@ -17,7 +17,7 @@ from .test_dossier import StudentCareDossierCommon
 
 # model -> reader sets it keeps
 READER_SETS = {
-    "res.partner": ("teacher_user_ids", "specialist_user_ids"),
+    "res.partner": ("teacher_user_ids", "specialist_user_ids", "family_user_ids"),
     "student_care.case": ("care_user_ids", "specialist_user_ids"),
     "student_care.note": ("team_reader_ids",),
 }
@@ -52,9 +52,38 @@ class TestReaderSets(StudentCareDossierCommon):
         )
         cls.referrals[0].action_accept()
         cls.referrals[0].action_activate()  # the psychologist's stays requested
+        # The family: the mother (custody) with a portal login, a father without custody,
+        # a legal guardian without custody, and a guardian whose link says "no access".
+        cls.mother_user = cls.portal_user(cls.mother, "rs_mother")
+        cls.family = {}
+        for key, vals in {
+            "father": {"relationship": "father", "has_custody": False},
+            "legal": {"relationship": "legal_guardian", "has_custody": False},
+            "denied": {"relationship": "mother", "is_access_denied": True},
+        }.items():
+            guardian = env["res.partner"].create({"name": f"RS {key}", "company_id": cls.school.id})
+            env["student_care.guardian.link"].create(
+                {"student_id": cls.student.id, "guardian_id": guardian.id, **vals}
+            )
+            cls.family[key] = cls.portal_user(guardian, f"rs_{key}")
+        cls.student_user = cls.portal_user(cls.student, "rs_student")
         cls.users_probed = env["res.users"].browse(
             [u.id for u in cls.users.values()]
             + [cls.class_teacher.id, cls.member.id, cls.outsider.id, cls.psychologist.id]
+            + [cls.mother_user.id, cls.student_user.id]
+            + [u.id for u in cls.family.values()]
+        )
+
+    @classmethod
+    def portal_user(cls, partner, login):
+        return cls.env["res.users"].create(
+            {
+                "login": login,
+                "partner_id": partner.id,
+                "groups_id": [(6, 0, [cls.env.ref("base.group_portal").id])],
+                "company_id": cls.school.id,
+                "company_ids": [(6, 0, [cls.school.id])],
+            }
         )
 
     def _records(self, model):
@@ -89,6 +118,33 @@ class TestReaderSets(StudentCareDossierCommon):
         self.assertEqual(notes["care_team"].team_reader_ids, self.case.care_user_ids)
         self.assertEqual(notes["confidential"].team_reader_ids, worker)
         self.assertFalse(notes["sealed"].team_reader_ids)
+        # Custody or legal guardianship, never a "no access" link; the student's own login.
+        self.assertEqual(
+            self.student.family_user_ids,
+            self.mother_user | self.family["legal"] | self.student_user,
+        )
+        self.assertFalse(self.mother.family_user_ids, "a guardian is not a student")
+
+    @mute_logger(*MUTED)
+    def test_family_reads_the_child_not_the_staff(self):
+        mother = self.student.with_user(self.mother_user)
+        self.assertEqual(mother.read(["name", "class_id"])[0]["name"], "Lotte Visser")
+        for field in ("mentor_id", "teacher_user_ids", "open_case_count"):
+            self.env.invalidate_all()
+            with self.subTest(field=field), self.assertRaises(AccessError):
+                mother.read([field])
+        for key in ("father", "denied"):
+            partners = self.env["res.partner"].with_user(self.family[key])
+            with self.subTest(guardian=key):
+                self.assertFalse(partners.search([("id", "=", self.student.id)]))
+                with self.assertRaises(AccessError):
+                    self.student.with_user(self.family[key]).read(["name"])
+        # Flagging the mother's link takes the child off her portal at once.
+        self.link.is_access_denied = True
+        self.env.invalidate_all()
+        self.assertFalse(
+            self.env["res.partner"].with_user(self.mother_user).search([("is_student", "=", True)])
+        )
 
     def test_sets_follow_their_sources(self):
         self.klass.teacher_ids = False
