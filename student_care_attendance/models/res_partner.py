@@ -58,11 +58,18 @@ class ResPartner(models.Model):
         help="This school year's absence in one line: days missed, rate and chronic-absence "
         "tier.",
     )
+    # Staff counters: families see their notices on the portal, never a truancy step.
     attendance_notice_count = fields.Integer(
-        string="Notices", compute="_compute_attendance_counts", compute_sudo=False
+        string="Notices",
+        compute="_compute_attendance_counts",
+        compute_sudo=False,
+        groups="base.group_user",
     )
     truancy_event_count = fields.Integer(
-        string="Truancy Steps", compute="_compute_attendance_counts", compute_sudo=False
+        string="Truancy Steps",
+        compute="_compute_attendance_counts",
+        compute_sudo=False,
+        groups="base.group_user",
     )
 
     def _compute_attendance_summary(self):

@@ -85,7 +85,11 @@ class StudentCareAttendanceNotice(models.Model):
     def _recipient_links(self, student_ids):
         """Guardian links of these students that receive attendance notices."""
         return self.env["student_care.guardian.link"].search(
-            [("student_id", "in", list(student_ids)), ("is_notice_recipient", "=", True)]
+            [
+                ("student_id", "in", list(student_ids)),
+                ("is_notice_recipient", "=", True),
+                ("is_access_denied", "=", False),
+            ]
         )
 
     @api.model
@@ -229,6 +233,7 @@ class StudentCareAttendanceNotice(models.Model):
         audience (``g`` is the link, ``p`` the student, ``gp`` the guardian)."""
         conditions = [
             SQL("g.is_notice_recipient"),
+            SQL("NOT g.is_access_denied"),
             SQL("p.is_student"),
             SQL("p.active"),
             SQL("p.enrolment_status IN ('enrolled', 'on_leave')"),
