@@ -233,7 +233,7 @@ class StudentCareAttendanceNotice(models.Model):
         audience (``g`` is the link, ``p`` the student, ``gp`` the guardian)."""
         conditions = [
             SQL("g.is_notice_recipient"),
-            SQL("NOT g.is_access_denied"),
+            SQL("g.is_access_denied IS NOT TRUE"),
             SQL("p.is_student"),
             SQL("p.active"),
             SQL("p.enrolment_status IN ('enrolled', 'on_leave')"),
