@@ -205,7 +205,11 @@ class StudentCareExcuseRequest(models.Model):
                 ):
                     raise AccessError(_("You can only submit a request in your own name."))
             self = self.with_context(
-                **{key: False for key in self.env.context if key.startswith("default_")},
+                {
+                    key: value
+                    for key, value in self.env.context.items()
+                    if not key.startswith("default_")
+                },
                 mail_create_nosubscribe=True,
             )
         requests = super().create(vals_list)

@@ -182,7 +182,7 @@ CREATE VIEW %(view)s AS (
           SELECT g.id, g.guardian_id, g.relationship,
                  COALESCE(NULLIF(p.mobile, ''), p.phone) AS phone
             FROM student_care_guardian_link g JOIN res_partner p ON p.id = g.guardian_id
-           WHERE g.student_id = a.student_id AND NOT g.is_access_denied
+           WHERE g.student_id = a.student_id AND g.is_access_denied IS NOT TRUE
            ORDER BY g.has_custody DESC, g.sequence, g.id LIMIT 1
       ) first_guardian ON TRUE
       CROSS JOIN LATERAL (
