@@ -25,14 +25,19 @@ class StudentCareAttendancePortal(CustomerPortal):
 
     # ------------------------------------------------------------------ helpers
 
+    # The students a portal user reads are those of their family reader set (rule
+    # student_care.res_partner_rule_student_family; the set itself is staff-only, so the
+    # rule does the filtering), or themselves for a student's own login.
+
     def _children(self):
-        return request.env["res.partner"].search(
-            [("family_user_ids", "in", [request.env.uid])], order="name"
-        )
+        return request.env["res.partner"].search([("is_student", "=", True)], order="name")
 
     def _child(self, child_id):
+        if not request.env.user.share:
+            # Staff read students in the back office, never as family.
+            raise request.not_found()
         child = request.env["res.partner"].search(
-            [("id", "=", child_id), ("family_user_ids", "in", [request.env.uid])]
+            [("id", "=", child_id), ("is_student", "=", True)]
         )
         if not child:
             raise request.not_found()
@@ -41,8 +46,8 @@ class StudentCareAttendancePortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "child_attendance_count" in counters:
-            values["child_attendance_count"] = request.env["res.partner"].search_count(
-                [("family_user_ids", "in", [request.env.uid])]
+            values["child_attendance_count"] = (
+                len(self._children()) if request.env.user.share else 0
             )
         if "excuse_request_count" in counters:
             requests = request.env["student_care.excuse.request"]
@@ -53,8 +58,10 @@ class StudentCareAttendancePortal(CustomerPortal):
 
     # ------------------------------------------------------------------ pages
 
-    @http.route("/my/attendance", type="http", auth="user", methods=["GET"])
+    @http.route("/my/attendance", type="http", auth="user", methods=["GET"], website=True)
     def portal_my_attendance(self, **kw):
+        if not request.env.user.share:
+            raise request.not_found()
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "child_attendance", "children": self._children()})
         return request.render("student_care_attendance.portal_my_attendance", values)
@@ -63,6 +70,7 @@ class StudentCareAttendancePortal(CustomerPortal):
         "/my/children/<int:child_id>/attendance",
         type="http",
         auth="user",
+        website=True,
         methods=["GET"],
     )
     def portal_child_attendance(self, child_id, month=None, day=None, **kw):
@@ -97,6 +105,7 @@ class StudentCareAttendancePortal(CustomerPortal):
         "/my/children/<int:child_id>/notices",
         type="http",
         auth="user",
+        website=True,
         methods=["GET"],
     )
     def portal_child_notices(self, child_id, **kw):
@@ -108,7 +117,13 @@ class StudentCareAttendancePortal(CustomerPortal):
         values.update({"page_name": "child_notices", "child": child, "notices": notices})
         return request.render("student_care_attendance.portal_child_notices", values)
 
-    @http.route("/my/notices/<int:notice_id>/letter", type="http", auth="user", methods=["GET"])
+    @http.route(
+        "/my/notices/<int:notice_id>/letter",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
     def portal_notice_letter(self, notice_id, **kw):
         # Found with the guardian's own rights: a letter addressed to them about a child
         # they see. The report reads the truancy step it quotes, which the guardian may not
@@ -204,10 +219,14 @@ class StudentCareAttendancePortal(CustomerPortal):
         "/my/children/<int:child_id>/excuse",
         type="http",
         auth="user",
+        website=True,
         methods=["GET", "POST"],
     )
     def portal_child_excuse(self, child_id, **post):
         child = self._child(child_id)
+        if child == request.env.user.partner_id:
+            # A student reads their own attendance; excuses come from their guardians.
+            raise request.not_found()
         if request.httprequest.method != "POST":
             return request.render(
                 "student_care_attendance.portal_child_excuse", self._excuse_form_values(child)
@@ -245,7 +264,7 @@ class StudentCareAttendancePortal(CustomerPortal):
             excuse.sudo().attachment_id = attachment
         return request.redirect(f"/my/excuses?submitted={excuse.id}")
 
-    @http.route("/my/excuses", type="http", auth="user", methods=["GET"])
+    @http.route("/my/excuses", type="http", auth="user", methods=["GET"], website=True)
     def portal_my_excuses(self, submitted=None, **kw):
         requests = request.env["student_care.excuse.request"]
         excuses = requests.search([]) if requests.has_access("read") else requests
