@@ -25,3 +25,4 @@ from . import test_outreach_phone
 from . import test_officer_tours
 from . import test_excuse_request
 from . import test_portal_attendance
+from . import test_excuse_tour
