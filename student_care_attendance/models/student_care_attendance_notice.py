@@ -244,7 +244,8 @@ class StudentCareAttendanceNotice(models.Model):
         audience (``g`` is the link, ``p`` the student, ``gp`` the guardian)."""
         conditions = [
             SQL("g.is_notice_recipient"),
-            SQL("NOT g.is_access_denied"),
+            # A link made before the flag existed, or without it, holds NULL: not denied.
+            SQL("g.is_access_denied IS NOT TRUE"),
             SQL("p.is_student"),
             SQL("p.active"),
             SQL("p.enrolment_status IN ('enrolled', 'on_leave')"),

@@ -259,13 +259,14 @@ class StudentCareExcuseRequest(models.Model):
         return True
 
     def _notify_declined(self):
-        """E-mail the decline message to the guardian, in the school's name (no staff
-        name reaches the family)."""
+        """E-mail the decline message to the guardian, in their language and in the
+        school's name (no staff name reaches the family)."""
         self.ensure_one()
-        lang = self.guardian_id.lang or self.env.lang
-        request = self.with_context(lang=lang)
+        request = self.with_context(lang=self.guardian_id.lang or self.env.lang)
+        # request.env._ translates in the guardian's language (``_`` would use the
+        # officer's).
         body = Markup("<p>%s</p><p>%s</p>") % (
-            _(
+            request.env._(
                 "The school did not accept your request to excuse %(student)s from %(start)s "
                 "to %(end)s.",
                 student=request.student_id.name,
@@ -276,7 +277,9 @@ class StudentCareExcuseRequest(models.Model):
         )
         request.message_post(
             body=body,
-            subject=_("Your excuse request for %(student)s", student=request.student_id.name),
+            subject=request.env._(
+                "Your excuse request for %(student)s", student=request.student_id.name
+            ),
             author_id=request.company_id.partner_id.id,
             email_from=request.company_id.email_formatted or None,
             partner_ids=request.guardian_id.ids,
