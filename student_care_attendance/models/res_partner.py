@@ -22,13 +22,14 @@ TIERS = [
 ]
 
 
-# A day on the family calendar: its kind, the letter in its cell and the words for it.
-DAY_KINDS = {
-    "present": ("P", "Present"),
-    "excused": ("E", "Absent, excused"),
-    "unexcused": ("A", "Absent, not excused"),
-    "tardy": ("L", "Late or left early"),
-    "partial": ("½", "Part of the day absent"),
+# A day on the family calendar: its kind and the letter in its cell (the portal page's
+# legend says what each letter means).
+DAY_LETTERS = {
+    "present": "P",
+    "excused": "E",
+    "unexcused": "A",
+    "tardy": "L",
+    "partial": "½",
 }
 
 
@@ -250,7 +251,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ family portal
 
     def _portal_day_kind(self, statuses):
-        """The kind of a day (DAY_KINDS key) from {(status, is_excused)} of its rows."""
+        """The kind of a day (DAY_LETTERS key) from {(status, is_excused)} of its rows."""
         absent = {excused for status, excused in statuses if status == "absent"}
         others = {status for status, _excused in statuses if status != "absent"}
         if absent:
@@ -277,7 +278,6 @@ class ResPartner(models.Model):
         statuses = {}
         for day_value, status, excused, _count in groups:
             statuses.setdefault(fields.Date.to_date(day_value), set()).add((status, excused))
-        kinds = dict(DAY_KINDS)
         weeks = []
         cell = month - timedelta(days=month.weekday())
         while cell <= last:
@@ -293,7 +293,7 @@ class ResPartner(models.Model):
                         "date": cell,
                         "in_month": cell.month == month.month,
                         "kind": kind,
-                        "letter": kinds[kind][0] if kind else "",
+                        "letter": DAY_LETTERS.get(kind, ""),
                     }
                 )
                 cell += timedelta(days=1)
