@@ -181,6 +181,9 @@ class StudentCarePortal(CustomerPortal):
     )
     def portal_my_family(self, **post):
         partner = request.env.user.partner_id
+        # For guardians: a student's own contact details are kept by the office.
+        if not self._sc_family_links(partner):
+            raise request.not_found()
         if request.httprequest.method != "POST":
             return request.render("student_care.portal_my_family", self._sc_family_values(partner))
         clean, errors = self._sc_family_validate(partner, post)

@@ -40,6 +40,11 @@ class TestPortalFamily(HttpCase, PortalCommon):
         for staff in self.staff_names:
             self.assertNotIn(staff, page.text)
 
+    def test_only_guardians_have_the_form(self):
+        self.authenticate("pc_student", "pc_student")
+        self.assertEqual(self.url_open("/my/family").status_code, 404)
+        self.assertNotIn("/my/family", self.url_open("/my").text)
+
     def test_update_is_written_tracked_and_findable(self):
         self.authenticate("pc_mother", "pc_mother")
         response = self._post_family(
@@ -138,3 +143,23 @@ class TestPortalFamily(HttpCase, PortalCommon):
         self.assertIn("My Consents", self.url_open("/my").text)
         self.authenticate("pc_mother", "pc_mother")
         self.assertNotIn("Wellbeing updates", self.url_open("/my/consents").text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalDemo(HttpCase):
+    """The demo's family logins (README): Mila Okafor sees Jayden and Ruby; Ruby, 16, has
+    her own login and sees herself and the consent she gave."""
+
+    def test_demo_family_logins(self):
+        self.authenticate("mila", "mila")
+        home = self.url_open("/my").text
+        self.assertIn("Jayden Okafor", home)
+        self.assertIn("Ruby Okafor", home)
+        self.assertIn("Your children", home)
+        self.assertNotIn("Tessa Teacher", home)
+        self.authenticate("ruby", "ruby")
+        home = self.url_open("/my").text
+        self.assertIn("Ruby Okafor", home)
+        self.assertNotIn("Jayden Okafor", home)
+        consents = self.url_open("/my/consents").text
+        self.assertIn("Riverside Youth Counselling Service", consents)
