@@ -22,3 +22,4 @@ from . import test_worker_tour
 from . import test_portal_security
 from . import test_portal_family
 from . import test_portal_invite
+from . import test_portal_tour
