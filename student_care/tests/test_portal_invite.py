@@ -181,6 +181,20 @@ class TestPortalInvite(PortalCommon):
         partner = self.env["res.partner"]._signup_retrieve_partner(token, check_validity=True)
         self.assertEqual(partner, self.new["sms"])
 
+    def test_the_scheduled_job_sends_them(self):
+        self.wizard(
+            scope="selected", partner_ids=[fields.Command.set(self.new["email"].ids)]
+        ).action_confirm()
+        cron = self.env.ref("student_care.ir_cron_portal_invitation_send")
+        self.assertTrue(cron.active)
+        self.assertEqual(cron.user_id, self.env.ref("base.user_root"))
+        cron.method_direct_trigger()
+        invitation = self.env["student_care.portal.invitation"].search(
+            [("partner_id", "=", self.new["email"].id)]
+        )
+        self.assertEqual(invitation.state, "sent")
+        self.assertTrue(invitation.user_id.share)
+
     def test_login_taken_fails_with_a_reason(self):
         self.env["res.users"].create(
             {

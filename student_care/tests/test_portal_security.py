@@ -441,3 +441,32 @@ class TestPortalSecurityHttp(RpcProbes, HttpCase, PortalCommon):
                                 )
                             )
                         )
+
+    @mute_logger(*MUTED)
+    def test_public_methods_over_json_rpc(self):
+        """Every action_* of res.partner and the guardian link, called over JSON-RPC by a
+        family login on another family's child: refused, or an answer naming nobody."""
+        self.authenticate("pc_mother", "pc_mother")
+        foreign = {self.family_b_student.name, self.guardians["other"].name, *self.staff_names}
+        for model, record in (
+            ("res.partner", self.family_b_student),
+            ("student_care.guardian.link", self.link),
+        ):
+            methods = sorted(name for name in dir(type(record)) if name.startswith("action_"))
+            self.assertTrue(methods)
+            for method in methods:
+                with self.subTest(model=model, method=method):
+                    try:
+                        result = self.rpc(model, method, [record.ids])
+                    except Exception as error:  # noqa: BLE001
+                        self.assertRegex(
+                            str(error),
+                            "AccessError|UserError|ValidationError|MissingError|"
+                            "TypeError|AssertionError|AttributeError",
+                        )
+                        continue
+                    for name in foreign:
+                        self.assertNotIn(name, repr(result))
+        self.env.invalidate_all()
+        self.assertTrue(self.family_b_student.active)
+        self.assertEqual(self.link.guardian_id, self.mother)
