@@ -59,6 +59,8 @@ class StudentCarePortal(CustomerPortal):
         return values
 
     def _sc_children_values(self, children):
+        """Values of the children's cards on /my (``children`` read with the user's
+        rights): the hook for the sections under //div[@name='child_sections']."""
         return {
             "sc_children": children,
             "sc_cards": children._portal_card_values(),
@@ -76,6 +78,13 @@ class StudentCarePortal(CustomerPortal):
         child = request.env["res.partner"]._portal_family_students([("id", "=", child_id)])
         if not child:
             raise request.not_found()
+        return request.render(
+            "student_care.portal_my_child_page", self._sc_child_page_values(child)
+        )
+
+    def _sc_child_page_values(self, child):
+        """Values of a child's page (``child`` is readable by the user): the hook for the
+        sections other add-ons put under //div[@name='child_page_sections']."""
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -84,7 +93,7 @@ class StudentCarePortal(CustomerPortal):
                 "card": child._portal_card_values()[child.id],
             }
         )
-        return request.render("student_care.portal_my_child_page", values)
+        return values
 
     # Family profile --------------------------------------------------------------------
 
