@@ -97,6 +97,22 @@ class StudentCarePortal(CustomerPortal):
 
     # Family profile --------------------------------------------------------------------
 
+    @http.route()
+    def account(self, redirect=None, **post):
+        # A student's own contact details are kept by the office (only care managers edit
+        # students); Odoo's details form is for guardians and other portal users.
+        if request.env.user.partner_id.is_student:
+            raise request.not_found()
+        return super().account(redirect=redirect, **post)
+
+    def on_account_update(self, values, partner):
+        super().on_account_update(values, partner)
+        if partner.is_guardian:
+            # Odoo writes the validated fields of its own form as superuser next; the note
+            # is posted on the user's own contact only, with the same rights.
+            partner_sudo = partner.sudo()
+            partner_sudo._portal_note_changes(partner_sudo._portal_account_changes(values))
+
     def _sc_family_links(self, partner):
         # The guardian's own links, read through the superuser: portal users have no access
         # to the link model (it names the other guardians and the custody situation). Only

@@ -420,9 +420,38 @@ class ResPartner(models.Model):
             link_vals["lang"] = partner_vals["lang"]
         if not changes:
             return False
-        self.write({**partner_vals, "portal_updated_date": fields.Datetime.now()})
+        self.write(partner_vals)
         if link_vals:
             links.write(link_vals)
+        self._portal_note_changes(changes)
+        return True
+
+    def _portal_account_changes(self, values):
+        """(label, old, new) of what Odoo's /my/account form is about to write."""
+        self.ensure_one()
+        changes = []
+        for name, new in values.items():
+            field = self._fields.get(name)
+            if not field:
+                continue
+            old = self[name]
+            if field.type == "many2one":
+                new_record = self.env[field.comodel_name].browse(new or [])
+                if new_record == old:
+                    continue
+                old, new = old.display_name, new_record.display_name
+            elif (old or False) == (new or False):
+                continue
+            changes.append((field._description_string(self.env), old, new))
+        return changes
+
+    def _portal_note_changes(self, changes):
+        """Tell the office what a family member changed on the portal: an internal note
+        listing old -> new, and the date the guardians list filters on."""
+        self.ensure_one()
+        if not changes:
+            return
+        self.write({"portal_updated_date": fields.Datetime.now()})
         body = Markup("<p>%s</p><ul>%s</ul>") % (
             _("Contact details updated on the portal:"),
             Markup().join(
@@ -436,7 +465,6 @@ class ResPartner(models.Model):
             message_type="comment",
             author_id=self.id,
         )
-        return True
 
     def _action_family(self, title, domain):
         return window_action(

@@ -45,6 +45,37 @@ class TestPortalFamily(HttpCase, PortalCommon):
         self.assertEqual(self.url_open("/my/family").status_code, 404)
         self.assertNotIn("/my/family", self.url_open("/my").text)
 
+    def test_odoo_details_form_is_tracked_and_closed_to_students(self):
+        self.mother.write({"street": "1 Canal Street", "city": "Leiden"})
+        self.mother.country_id = self.env.ref("base.nl")
+        self.authenticate("pc_mother", "pc_mother")
+        page = self.url_open("/my/account").text
+        token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        response = self.url_open(
+            "/my/account",
+            data={
+                "csrf_token": token,
+                "name": "Anja Visser",
+                "email": "anja.visser@example.com",
+                "phone": "+31 6 1234 5678",
+                "street": "1 Canal Street",
+                "city": "Delft",
+                "country_id": str(self.env.ref("base.nl").id),
+                "zipcode": "",
+            },
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.env.invalidate_all()
+        self.assertEqual(self.mother.city, "Delft")
+        self.assertTrue(self.mother.portal_updated_date)
+        note = self.mother.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertIn("Leiden", note.body)
+        self.assertIn("Delft", note.body)
+        self.authenticate("pc_student", "pc_student")
+        self.assertEqual(self.url_open("/my/account").status_code, 404)
+        self.assertNotIn('href="/my/account"', self.url_open("/my").text)
+
     def test_update_is_written_tracked_and_findable(self):
         self.authenticate("pc_mother", "pc_mother")
         response = self._post_family(
