@@ -280,6 +280,43 @@ class TestPortalSecurityOrm(PortalCommon):
                         self.assertNotIn(name, repr(result))
 
     @mute_logger(*MUTED)
+    def test_chatter_of_a_child_names_no_staff(self):
+        """The student's chatter (mentor and class changes are tracked) is staff-only."""
+        # As Odoo logs a tracked change (records created in this transaction are not
+        # tracked in tests): the mentor's name in a tracking value and a staff note.
+        field = self.env["ir.model.fields"]._get("res.partner", "mentor_id")
+        self.student._message_log(
+            body=f"Mentor now {self.users['careworker'].name}",
+            tracking_value_ids=[
+                (0, 0, {"field_id": field.id, "new_value_char": self.users["careworker"].name})
+            ],
+        )
+        self.env.flush_all()
+        tracked = self.env["mail.message"].search(
+            [
+                ("model", "=", "res.partner"),
+                ("res_id", "=", self.student.id),
+                ("tracking_value_ids", "!=", False),
+            ]
+        )
+        self.assertTrue(tracked, "the mentor change is tracked")
+        user = self.portal["mother"]
+        messages = (
+            self.env["mail.message"]
+            .with_user(user)
+            .search([("model", "=", "res.partner"), ("res_id", "=", self.student.id)])
+        )
+        for message in messages.sudo():
+            text = f"{message.body} {message.tracking_value_ids.mapped('new_value_char')}"
+            for staff in self.staff_names:
+                self.assertNotIn(staff, text)
+        self.assertFalse(
+            self.env["mail.tracking.value"].with_user(user).search_count([])
+            if self.env["mail.tracking.value"].with_user(user).has_access("read")
+            else 0
+        )
+
+    @mute_logger(*MUTED)
     def test_aggregates_and_searches_on_restricted_fields(self):
         user = self.portal["mother"]
         Partner = self.env["res.partner"].with_user(user)
