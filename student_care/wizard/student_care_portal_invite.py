@@ -152,10 +152,13 @@ class StudentCarePortalInvite(models.TransientModel):
     def _refusal_message(self, buckets):
         if not buckets["too_young"]:
             return False
-        names = self.env["res.partner"].browse(sorted(buckets["too_young"])).mapped("name")
-        shown = ", ".join(names[:NAMES_SHOWN])
-        if len(names) > NAMES_SHOWN:
-            shown = _("%(names)s and %(count)s more", names=shown, count=len(names) - NAMES_SHOWN)
+        too_young = sorted(buckets["too_young"])
+        names = self.env["res.partner"].browse(too_young[:NAMES_SHOWN]).mapped("name")
+        shown = ", ".join(names)
+        if len(too_young) > NAMES_SHOWN:
+            shown = _(
+                "%(names)s and %(count)s more", names=shown, count=len(too_young) - NAMES_SHOWN
+            )
         return _(
             "Not invited: %(names)s. A student gets their own portal login from the age of "
             "%(age)s (with a known date of birth); until then their guardians see them.",
