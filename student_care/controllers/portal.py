@@ -216,6 +216,9 @@ class StudentCarePortal(CustomerPortal):
             return request.render(
                 "student_care.portal_my_family", self._sc_family_values(partner, clean, errors)
             )
+        # Portal users may not write contacts (Odoo's /my/account does the same): the
+        # validated five fields of the user's own contact, and the channel and language
+        # of their own links, are written as superuser, with a note for the office.
         partner.sudo()._portal_update_family_details(clean, self._sc_family_links(partner))
         return request.redirect("/my/family?saved=1")
 
