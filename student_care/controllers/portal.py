@@ -106,12 +106,13 @@ class StudentCarePortal(CustomerPortal):
         return super().account(redirect=redirect, **post)
 
     def on_account_update(self, values, partner):
-        super().on_account_update(values, partner)
+        result = super().on_account_update(values, partner)
         if partner.is_guardian:
             # Odoo writes the validated fields of its own form as superuser next; the note
             # is posted on the user's own contact only, with the same rights.
             partner_sudo = partner.sudo()
             partner_sudo._portal_note_changes(partner_sudo._portal_account_changes(values))
+        return result
 
     def _sc_family_links(self, partner):
         # The guardian's own links, read through the superuser: portal users have no access
