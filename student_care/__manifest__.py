@@ -3,7 +3,7 @@
 {
     "name": "Student Care",
     "summary": "Students, guardians and the care team's confidential student dossier",
-    "version": "18.0.2.11.0",
+    "version": "18.0.2.12.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -38,6 +38,8 @@
         "security/student_care_note_break_glass_security.xml",
         "security/student_care_note_security.xml",
         "security/student_care_note_timeline_security.xml",
+        "security/student_care_portal_invitation_security.xml",
+        "security/student_care_portal_invite_security.xml",
         "security/student_care_programme_security.xml",
         "security/student_care_referral_security.xml",
         "security/student_care_team_security.xml",
@@ -45,9 +47,11 @@
         "data/student_care_case_data.xml",
         "data/student_care_case_automation_data.xml",
         "data/ir_config_parameter_data.xml",
+        "data/student_care_portal_invitation_data.xml",
         "wizard/student_care_case_assign_views.xml",
         "wizard/student_care_case_signal_views.xml",
         "wizard/student_care_note_break_glass_views.xml",
+        "wizard/student_care_portal_invite_views.xml",
         "report/student_care_disclosure_reports.xml",
         "report/student_care_disclosure_templates.xml",
         "views/res_partner_views.xml",
@@ -69,6 +73,8 @@
         "views/student_care_consent_views.xml",
         "views/student_care_access_log_views.xml",
         "views/res_config_settings_views.xml",
+        "views/student_care_portal_invitation_views.xml",
+        "views/student_care_portal_templates.xml",
         "views/student_care_menus.xml",
     ],
     "demo": [
@@ -78,6 +84,7 @@
         "demo/student_care_guardian_link_demo.xml",
         "demo/student_care_case_demo.xml",
         "demo/calendar_event_demo.xml",
+        "demo/res_users_portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
