@@ -10,45 +10,43 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.student_care.controllers.portal import StudentCarePortal
 
 # What a family may upload with a request: a doctor's note, a letter, a photo of one.
 UPLOAD_MIMETYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 
 
-class StudentCareAttendancePortal(CustomerPortal):
+class StudentCareAttendancePortal(StudentCarePortal):
     """The family portal's attendance pages: a child's month calendar, the notices and
-    letters sent to this guardian, and excuse requests. Everything is read with the portal
+    letters sent to this guardian, and excuse requests; and the attendance sections of the
+    children's cards on /my and of a child's page. Everything is read with the portal
     user's own rights (record rules on the family reader set); a child the user may not
     read is not found."""
 
     # ------------------------------------------------------------------ helpers
 
-    # The students a portal user reads are those of their family reader set (rule
-    # student_care.res_partner_rule_student_family; the set itself is staff-only, so the
-    # rule does the filtering), or themselves for a student's own login.
-
     def _children(self):
-        return request.env["res.partner"].search([("is_student", "=", True)], order="name")
+        return request.env["res.partner"]._portal_family_students()
 
     def _child(self, child_id):
-        if not request.env.user.share:
-            # Staff read students in the back office, never as family.
-            raise request.not_found()
-        child = request.env["res.partner"].search(
-            [("id", "=", child_id), ("is_student", "=", True)]
-        )
+        child = request.env["res.partner"]._portal_family_students([("id", "=", child_id)])
         if not child:
             raise request.not_found()
         return child
 
+    def _sc_children_values(self, children):
+        values = super()._sc_children_values(children)
+        values["sc_attendance"] = children._portal_attendance_cards()
+        return values
+
+    def _sc_child_page_values(self, child):
+        values = super()._sc_child_page_values(child)
+        values["sc_attendance"] = child._portal_attendance_cards()
+        return values
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "child_attendance_count" in counters:
-            values["child_attendance_count"] = (
-                len(self._children()) if request.env.user.share else 0
-            )
         if "excuse_request_count" in counters:
             requests = request.env["student_care.excuse.request"]
             values["excuse_request_count"] = (
@@ -57,14 +55,6 @@ class StudentCareAttendancePortal(CustomerPortal):
         return values
 
     # ------------------------------------------------------------------ pages
-
-    @http.route("/my/attendance", type="http", auth="user", methods=["GET"], website=True)
-    def portal_my_attendance(self, **kw):
-        if not request.env.user.share:
-            raise request.not_found()
-        values = self._prepare_portal_layout_values()
-        values.update({"page_name": "child_attendance", "children": self._children()})
-        return request.render("student_care_attendance.portal_my_attendance", values)
 
     @http.route(
         "/my/children/<int:child_id>/attendance",

@@ -311,30 +311,55 @@ class ResPartner(models.Model):
         }
 
     def _portal_absence_rate_text(self):
-        """The school year's absence in plain words: days missed (the attendance model's own
-        rule of a missed day) out of the school days recorded for the student."""
+        """The school year's absence of one student in plain words."""
         self.ensure_one()
-        company = self.company_id
-        today = fields.Date.context_today(self)
-        start = company._school_year_start(today)
+        return self._portal_absence_rate_texts()[self.id]
+
+    def _portal_absence_rate_texts(self):
+        """{student id: the school year's absence in plain words}: days missed (the
+        attendance model's own rule of a missed day) out of the school days recorded for
+        the student. Two queries per institution, whatever the number of students."""
         attendance = self.env["student_care.attendance"]
-        domain = [("student_id", "=", self.id), ("date", ">=", start), ("date", "<=", today)]
-        [(school_days,)] = attendance._read_group(domain, [], ["date:count_distinct"])
+        today = fields.Date.context_today(self)
+        texts = {}
+        for company, students in self.grouped("company_id").items():
+            start = company._school_year_start(today)
+            domain = [
+                ("student_id", "in", students.ids),
+                ("date", ">=", start),
+                ("date", "<=", today),
+            ]
+            school_days = dict(
+                attendance._read_group(domain, ["student_id"], ["date:count_distinct"])
+            )
+            # The students were found with the user's own rights; the SQL reads only theirs.
+            self.env.cr.execute(
+                SQL(
+                    "SELECT student_id, count(*) FROM (%s) days GROUP BY student_id",
+                    attendance._sql_missed_days(
+                        company,
+                        SQL(
+                            "a.student_id = ANY(%s) AND a.date BETWEEN %s AND %s",
+                            students.ids,
+                            start,
+                            today,
+                        ),
+                    ),
+                )
+            )
+            missed = dict(self.env.cr.fetchall())
+            for student in students:
+                texts[student.id] = student._portal_rate_words(
+                    school_days.get(student, 0), missed.get(student.id, 0)
+                )
+        return texts
+
+    def _portal_rate_words(self, school_days, missed):
+        self.ensure_one()
         if not school_days:
             return _(
                 "No school days are recorded for %(name)s yet this school year.", name=self.name
             )
-        # The student was found with the user's own rights; the SQL reads only their rows.
-        self.env.cr.execute(
-            SQL(
-                "SELECT count(*) FROM (%s) days",
-                attendance._sql_missed_days(
-                    company,
-                    SQL("a.student_id = %s AND a.date BETWEEN %s AND %s", self.id, start, today),
-                ),
-            )
-        )
-        missed = self.env.cr.fetchone()[0]
         rate = round(100 * missed / school_days)
         text = _(
             "%(name)s missed %(missed)s of %(days)s school days this year (%(rate)s %%).",
@@ -353,3 +378,39 @@ class ResPartner(models.Model):
         else:
             advice = _("That is a good attendance record.")
         return f"{text} {advice}"
+
+    def _portal_attendance_cards(self):
+        """{student id: what a child's card on the portal says about attendance}: the year
+        in words, the requests still to review and the notices this guardian received.
+        Read with the user's own rights, a fixed number of queries for any family."""
+        if not self:
+            return {}
+        requests = self.env["student_care.excuse.request"]
+        notices = self.env["student_care.attendance.notice"]
+        open_requests = {}
+        if requests.has_access("read"):
+            open_requests = dict(
+                requests._read_group(
+                    [("student_id", "in", self.ids), ("state", "=", "submitted")],
+                    ["student_id"],
+                    ["__count"],
+                )
+            )
+        received = {}
+        if notices.has_access("read"):
+            received = dict(
+                notices._read_group(
+                    [("student_id", "in", self.ids), ("state", "=", "sent")],
+                    ["student_id"],
+                    ["__count"],
+                )
+            )
+        texts = self._portal_absence_rate_texts()
+        return {
+            student.id: {
+                "rate_text": texts[student.id],
+                "open_requests": open_requests.get(student, 0),
+                "notices": received.get(student, 0),
+            }
+            for student in self
+        }

@@ -397,3 +397,30 @@ class TestCalendarData(FamilyPortalCommon):
         self.assertEqual(kind({("absent", True), ("absent", False)}), "unexcused")
         self.assertEqual(kind({("absent", True), ("present", False)}), "partial")
         self.assertEqual(kind({("tardy", False), ("present", False)}), "tardy")
+
+    def test_cards_of_a_family_in_fixed_queries(self):
+        """The children's cards on /my: the year in words, requests to review and notices
+        received, in as many queries for three children as for one."""
+        self.record(self.student, DAY, 1)
+        self.submit()
+        Partner = self.env["res.partner"].with_user(self.mother_user)
+
+        def cards():
+            self.env.invalidate_all()
+            return Partner._portal_family_students()._portal_attendance_cards()
+
+        cards()  # warm the rule and group caches
+        with self.assertQueryCount(__system__=11):
+            first = cards()
+        self.assertEqual(list(first), [self.student.id])
+        self.assertIn("Lotte Visser missed", first[self.student.id]["rate_text"])
+        self.assertEqual(first[self.student.id]["open_requests"], 1)
+        for number in ("100005", "100006"):
+            sibling = self.create_student(f"Sibling {number}", number)
+            self.env["student_care.guardian.link"].create(
+                {"student_id": sibling.id, "guardian_id": self.mother.id}
+            )
+        self.env.flush_all()
+        cards()
+        with self.assertQueryCount(__system__=11):
+            self.assertEqual(len(cards()), 3)

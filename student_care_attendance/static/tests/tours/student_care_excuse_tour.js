@@ -5,17 +5,16 @@ import { registry } from "@web/core/registry";
 import { openStudentCareApp } from "@student_care/../tests/tours/student_care_tour_steps";
 
 // A guardian on a phone reports this morning's absence ahead: from /my to the child's
-// attendance, "Report an absence", a reason, and the school's receipt.
+// card, "Report an absence", a reason, and the school's receipt.
 registry.category("web_tour.tours").add("student_care_attendance_guardian_excuse_phone", {
     steps: () => [
         {
-            content: "The Attendance card on /my",
-            trigger: ".o_portal_index_card a[href='/my/attendance']",
-            run: "click",
+            content: "The child's card on /my says how the year went",
+            trigger: ".o_sc_child_card:contains('Tour Absentee') .o_sc_rate_text",
         },
         {
-            content: "Report an absence of the child",
-            trigger: ".o_child_attendance_card:contains('Tour Absentee') a.o_report_absence",
+            content: "Report an absence of the child, from the card",
+            trigger: ".o_sc_child_card:contains('Tour Absentee') a.o_report_absence",
             run: "click",
         },
         {
