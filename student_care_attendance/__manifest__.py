@@ -3,7 +3,7 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.12.0",
+    "version": "18.0.1.13.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",

@@ -13,3 +13,6 @@ from . import student_care_mass_notice
 from . import student_care_case
 from . import res_partner
 from . import res_users
+from . import mail_mail
+from . import mail_thread
+from . import sms_sms
