@@ -522,6 +522,8 @@ class StudentCareAttendanceNotice(models.Model):
                     {
                         **values,
                         "email_from": notice.email_from,
+                        "model": self._name,
+                        "res_id": notice.id,
                         "recipient_ids": [Command.link(notice.guardian_id.id)],
                     }
                     for notice in notices

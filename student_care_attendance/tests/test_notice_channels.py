@@ -4,7 +4,7 @@ import smtplib
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mail.tests.common import MockEmail
@@ -266,6 +266,22 @@ class TestNoticeSender(NoticeChannelCommon):
             self.assertEqual(
                 company._notice_email_from()[company.id], "notifications@district.example"
             )
+
+    def test_default_sender_in_the_settings(self):
+        company = self.env["res.company"].create({"name": "Synthetic District School 11"})
+        with Form(self.env["res.config.settings"].with_company(company)) as settings:
+            settings.notice_email_from = "attendance@district.example"
+        settings.record.execute()
+        self.assertEqual(
+            self.env["ir.config_parameter"].get_param("student_care.notice_email_from"),
+            "attendance@district.example",
+        )
+        self.assertEqual(company._notice_email_from()[company.id], "attendance@district.example")
+        # The institution's own address comes first.
+        self.assertEqual(
+            self.school._notice_email_from()[self.school.id],
+            '"Test Lyceum" <office@lyceum.example>',
+        )
 
     def test_mass_notice_without_sender(self):
         company = self.env["res.company"].create({"name": "Synthetic District School 10"})
