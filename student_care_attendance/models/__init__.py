@@ -16,3 +16,4 @@ from . import res_users
 from . import mail_mail
 from . import mail_thread
 from . import sms_sms
+from . import mail_render_mixin

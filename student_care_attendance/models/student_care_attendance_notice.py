@@ -115,7 +115,10 @@ class StudentCareAttendanceNotice(models.Model):
     )
     email_from = fields.Char(string="Sender", readonly=True)
     subject = fields.Char(readonly=True)
-    body_html = fields.Html(string="Message", readonly=True, sanitize_style=True)
+    # Rendered by the system from a mail template (editable by template editors only) or
+    # copied from a mass notice's body (sanitised there); nobody else writes a notice (see
+    # ``write``), so it is not sanitised again for each of thousands of notices.
+    body_html = fields.Html(string="Message", readonly=True, sanitize=False)
     state = fields.Selection(
         selection=STATES,
         required=True,

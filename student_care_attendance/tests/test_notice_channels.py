@@ -430,6 +430,13 @@ class TestNoticeLanguage(NoticeChannelCommon):
                 "es_ES": "{{ object.student_id.name }} está ausente hoy",
             },
         )
+        self.template.update_field_translations(
+            "body_html",
+            {
+                "nl_NL": '<div><p>Beste <t t-out="object.guardian_id.name"/>,</p>'
+                '<p><t t-out="object.student_id.name"/> was vandaag afwezig.</p></div>',
+            },
+        )
         self.guardians["email"].lang = "nl_NL"
         self.guardians["phone"].lang = "es_ES"
         self.guardians["portal"].lang = "nl_NL"
@@ -443,6 +450,13 @@ class TestNoticeLanguage(NoticeChannelCommon):
         self.assertEqual(notices["phone"].mail_id.subject, "Kid6 Family6 está ausente hoy")
         self.assertEqual(notices["portal"].subject, "Kid4 Family4 is vandaag afwezig")
         self.assertEqual(notices["sms_no_mobile"].subject, "Kid3 Family3 is absent today")
+        # One compile per language, one render per notice: each gets their own names.
+        self.assertIn("Beste Guardian email,", notices["email"].body_html)
+        self.assertIn("Kid0 Family0 was vandaag afwezig", notices["email"].mail_id.body_html)
+        self.assertIn("Beste Guardian portal,", notices["portal"].body_html)
+        self.assertIn("Kid4 Family4 was vandaag afwezig", notices["portal"].body_html)
+        self.assertIn("Dear Guardian sms_no_mobile,", notices["sms_no_mobile"].body_html)
+        self.assertIn("Dear Guardian phone,", notices["phone"].body_html)
 
 
 class TestNoticeQueries(NoticeChannelCommon):
