@@ -53,6 +53,7 @@
     ],
     "demo": [
         "demo/student_care_truancy_rule_demo.xml",
+        "demo/student_care_attendance_notice_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
