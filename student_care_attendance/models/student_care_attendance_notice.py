@@ -183,6 +183,7 @@ class StudentCareAttendanceNotice(models.Model):
         if channel:
             values.update(channel=channel, channel_reason="office")
         self.sudo().write(values)
+        # The delivery counts of the mass notice are the system's (readonly for everyone).
         self.mass_notice_id.sudo()._update_progress()
         self._trigger_sending()
         return True
@@ -208,7 +209,7 @@ class StudentCareAttendanceNotice(models.Model):
                 _(
                     "These guardians cannot be reached by %(channel)s: %(names)s.",
                     channel=labels[channel],
-                    names=", ".join(missing.sudo().guardian_id.mapped("name")),
+                    names=", ".join(missing.guardian_id.mapped("name")),
                 )
             )
         return self._requeue(channel)
@@ -319,7 +320,12 @@ class StudentCareAttendanceNotice(models.Model):
         return {row[0] for row in self.env.cr.fetchall()}
 
     def _reachable(self, channel):
-        """The notices whose guardian can be reached by ``channel`` now."""
+        """The notices whose guardian can be reached by ``channel`` now.
+
+        Called after ``_check_office_action`` (write access on these notices): the system
+        only tells whether an address, mobile number or portal access exists; no contact
+        value is returned to the caller.
+        """
         notices = self.sudo()
         if channel == "email":
             return self.filtered(lambda n: n.sudo().guardian_id.email)
@@ -629,7 +635,7 @@ class StudentCareAttendanceNotice(models.Model):
                         or _("The mail server refused the e-mail."),
                     }
                 )
-        notices.mass_notice_id._update_progress()
+        notices.mass_notice_id._update_progress_at_commit()
 
     @api.model
     def _update_from_sms(self, texts):
@@ -653,7 +659,7 @@ class StudentCareAttendanceNotice(models.Model):
                         or _("The text message was not delivered."),
                     }
                 )
-        notices.mass_notice_id._update_progress()
+        notices.mass_notice_id._update_progress_at_commit()
 
     @api.model
     def _record_bounce(self, message_dict):
@@ -672,7 +678,7 @@ class StudentCareAttendanceNotice(models.Model):
         if detail:
             reason = f"{reason} {detail[:200]}"
         notices.write({"state": "bounced", "failure_reason": reason})
-        notices.mass_notice_id._update_progress()
+        notices.mass_notice_id._update_progress_at_commit()
 
     # --- Mass notices ----------------------------------------------------------------
 

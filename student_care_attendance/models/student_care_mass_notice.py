@@ -265,6 +265,22 @@ class StudentCareMassNotice(models.Model):
             "unreachable": unreachable,
         }
 
+    def _update_progress_at_commit(self):
+        """Recount once when the transaction commits: the gateways report mail by mail,
+        and the mail queue commits per batch, so a mass notice to 60,000 guardians is not
+        recounted 60,000 times."""
+        if not self:
+            return
+        pending = self.env.cr.precommit.data.setdefault("student_care.mass_notice_progress", set())
+        if not pending:
+
+            @self.env.cr.precommit.add
+            def _recount():
+                ids = self.env.cr.precommit.data.pop("student_care.mass_notice_progress", set())
+                self.env["student_care.mass.notice"].sudo().browse(ids).exists()._update_progress()
+
+        pending.update(self.ids)
+
     def _update_progress(self):
         """Recount delivered and failed notices (set-based) after a sending batch or a
         gateway report."""
