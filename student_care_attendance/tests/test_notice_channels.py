@@ -6,6 +6,7 @@ from unittest.mock import patch
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
+from odoo.tools.translate import code_translations
 
 from odoo.addons.mail.tests.common import MockEmail
 from odoo.addons.sms.tests.common import MockSMS
@@ -457,6 +458,49 @@ class TestNoticeLanguage(NoticeChannelCommon):
         self.assertIn("Kid4 Family4 was vandaag afwezig", notices["portal"].body_html)
         self.assertIn("Dear Guardian sms_no_mobile,", notices["sms_no_mobile"].body_html)
         self.assertIn("Dear Guardian phone,", notices["phone"].body_html)
+
+    def test_text_message_in_the_guardians_language(self):
+        """Each text is rendered in its guardian's language (the translations ship in the
+        module's PO files; here the Dutch and Spanish terms are given to the translation
+        cache directly)."""
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["res.lang"]._activate_lang("es_ES")
+        portal_text = (
+            "%(school)s: a message about %(name)s is waiting for you on the portal: %(url)s"
+        )
+        office_text = "%(school)s: please contact the school office about %(name)s."
+        terms = {
+            ("student_care_attendance", "nl_NL"): {
+                portal_text: "%(school)s: er staat een bericht over %(name)s voor u klaar op "
+                "het portaal: %(url)s",
+            },
+            ("student_care_attendance", "es_ES"): {
+                office_text: "%(school)s: póngase en contacto con la secretaría de la escuela "
+                "sobre %(name)s.",
+            },
+        }
+        self.guardians["sms_portal"].lang = "nl_NL"
+        self.guardians["mobile_only"].lang = "es_ES"
+        links = self.env["student_care.guardian.link"].search(
+            [("guardian_id", "in", [self.guardians[k].id for k in ("sms_portal", "mobile_only")])]
+        )
+        links.lang = False
+        notices = self._by_guardian(self._queue(("sms_portal", "mobile_only", "sms")))
+        with patch.dict(code_translations.python_translations, terms):
+            self.Notice.sudo()._cron_send()
+        self.assertRegex(
+            notices["sms_portal"].sms_id.body,
+            r"^Test Lyceum: er staat een bericht over Kid2 voor u klaar op het portaal: "
+            r"http\S+/my$",
+        )
+        self.assertEqual(
+            notices["mobile_only"].sms_id.body,
+            "Test Lyceum: póngase en contacto con la secretaría de la escuela sobre Kid7.",
+        )
+        self.assertEqual(
+            notices["sms"].sms_id.body,
+            "Test Lyceum: a message about Kid1 was sent to your e-mail address.",
+        )
 
 
 class TestNoticeQueries(NoticeChannelCommon):
