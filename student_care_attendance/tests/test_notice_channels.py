@@ -10,7 +10,14 @@ from odoo.tools.translate import code_translations
 
 from odoo.addons.mail.tests.common import MockEmail
 from odoo.addons.sms.tests.common import MockSMS
-from odoo.addons.student_care.tests.probes import MATRIX_ROLES, MUTED, RpcProbes, role_users
+from odoo.addons.student_care.tests.probes import (
+    MATRIX_ROLES,
+    MUTED,
+    ROLES,
+    RpcProbes,
+    role_users,
+)
+from odoo.addons.student_care.tests.tours import RoleTourCase
 
 from .test_seed import load_seed
 from .test_truancy import TruancyCommon
@@ -616,6 +623,54 @@ class TestNoticeRetryRpc(RpcProbes, HttpCase):
         self.assertRecordValues(self.notice, [{"state": "failed", "channel": "email"}])
         self.login_as(self.users["attendance"])
         self.rpc(model, "action_send_by_sms", [ids])
+        self.assertRecordValues(
+            self.notice, [{"state": "queued", "channel": "sms", "channel_reason": "office"}]
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestNoticeRetryTour(RoleTourCase):
+    """The officer's path from the home page to a bounced notice, sent again by text."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        school = cls.env["res.company"].create(
+            {"name": "Retry Tour School", "email": "office@retry-tour.example.com"}
+        )
+        cls.officer = role_users(
+            cls.env, school, "rttour", roles={"attendance": ROLES["attendance"]}, export=False
+        )["attendance"]
+        student = cls.env["res.partner"].create(
+            {
+                "name": "Retry Child",
+                "is_student": True,
+                "student_number": "591001",
+                "company_id": school.id,
+            }
+        )
+        guardian = cls.env["res.partner"].create(
+            {"name": "Retry Parent", "email": "rp@example.com", "mobile": "+31 6 5910 0001"}
+        )
+        cls.env["student_care.guardian.link"].create(
+            {"student_id": student.id, "guardian_id": guardian.id}
+        )
+        cls.notice = cls.env["student_care.attendance.notice"].create(
+            {
+                "student_id": student.id,
+                "guardian_id": guardian.id,
+                "company_id": school.id,
+                "kind": "first_absence",
+                "template_id": cls.env.ref(
+                    "student_care_attendance.mail_template_first_absence"
+                ).id,
+                "state": "bounced",
+                "failure_reason": "The e-mail to rp@example.com bounced. 552 Mailbox full",
+            }
+        )
+
+    def test_officer_retries_a_bounced_notice(self):
+        self.start_role_tour("student_care_attendance_notice_retry", login=self.officer.login)
         self.assertRecordValues(
             self.notice, [{"state": "queued", "channel": "sms", "channel_reason": "office"}]
         )
