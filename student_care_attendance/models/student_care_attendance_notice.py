@@ -495,9 +495,9 @@ class StudentCareAttendanceNotice(models.Model):
         by_portal.write({"state": "published", "sent_date": now, "delivered_date": now})
         (by_email | by_sms).write({"state": "sent", "sent_date": now})
         if by_email | companions:
-            self.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
+            notices.env.ref("mail.ir_cron_mail_scheduler_action")._trigger()
         if by_sms:
-            self.env.ref("sms.ir_cron_sms_scheduler_action")._trigger()
+            notices.env.ref("sms.ir_cron_sms_scheduler_action")._trigger()
 
     def _senders(self):
         """{notice id: From address or False}: a mass notice's sender institution, else
