@@ -3,7 +3,7 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.13.0",
+    "version": "18.0.1.14.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -57,6 +57,7 @@
     "demo": [
         "demo/student_care_truancy_rule_demo.xml",
         "demo/student_care_excuse_request_demo.xml",
+        "demo/student_care_attendance_notice_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -12,6 +12,8 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.student_care.controllers.portal import StudentCarePortal
 
+from ..models.student_care_attendance_notice import FAMILY_STATES
+
 # What a family may upload with a request: a doctor's note, a letter, a photo of one.
 UPLOAD_MIMETYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
@@ -101,11 +103,30 @@ class StudentCareAttendancePortal(StudentCarePortal):
     def portal_child_notices(self, child_id, **kw):
         child = self._child(child_id)
         notices = request.env["student_care.attendance.notice"].search(
-            [("student_id", "=", child.id), ("state", "=", "sent")]
+            [("student_id", "=", child.id), ("state", "in", FAMILY_STATES)]
         )
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "child_notices", "child": child, "notices": notices})
         return request.render("student_care_attendance.portal_child_notices", values)
+
+    @http.route(
+        "/my/notices/<int:notice_id>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_notice(self, notice_id, **kw):
+        # Found with the guardian's own rights: a notice addressed to them about a child
+        # they see, as the school wrote it to them (portal-only notices are read here).
+        notice = request.env["student_care.attendance.notice"].search(
+            [("id", "=", notice_id), ("state", "in", FAMILY_STATES)]
+        )
+        if not notice:
+            raise request.not_found()
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "child_notices", "child": notice.student_id, "notice": notice})
+        return request.render("student_care_attendance.portal_notice", values)
 
     @http.route(
         "/my/notices/<int:notice_id>/letter",
@@ -121,7 +142,7 @@ class StudentCareAttendancePortal(StudentCarePortal):
         # access check (CustomerPortal._show_report), so does this: the PDF is the letter
         # the school sent this guardian, nothing else.
         notice = request.env["student_care.attendance.notice"].search(
-            [("id", "=", notice_id), ("kind", "=", "letter"), ("state", "=", "sent")]
+            [("id", "=", notice_id), ("kind", "=", "letter"), ("state", "in", FAMILY_STATES)]
         )
         if not notice:
             raise request.not_found()

@@ -14,3 +14,7 @@ from . import student_care_case
 from . import res_partner
 from . import res_users
 from . import student_care_excuse_request
+from . import mail_mail
+from . import mail_thread
+from . import sms_sms
+from . import mail_render_mixin

@@ -9,6 +9,8 @@ from odoo import fields, models
 DEFAULT_PERIODS_PER_DAY = 6
 DEFAULT_PERIOD_MINUTES = 50
 DEFAULT_SCHOOL_YEAR_START_MONTH = 8
+# The default sender of guardian notices for institutions without an e-mail address.
+NOTICE_EMAIL_FROM_PARAM = "student_care.notice_email_from"
 
 
 class ResCompany(models.Model):
@@ -71,3 +73,14 @@ class ResCompany(models.Model):
         """Absent periods that make a whole missed day (half the day, rounded up)."""
         self.ensure_one()
         return max(1, -(-self.attendance_periods_per_day // 2))
+
+    def _notice_email_from(self):
+        """{company id: From address of its guardian notices, or False}: the institution's
+        own address, else the default sender of the Student Care settings, else the
+        database's default sender (the mail alias domain's "default from", e.g.
+        notifications@school.example). False means that notices cannot be e-mailed."""
+        default = (
+            self.env["ir.config_parameter"].sudo().get_param(NOTICE_EMAIL_FROM_PARAM)
+            or self.env["ir.mail_server"].sudo()._get_default_from_address()
+        )
+        return {company.id: company.email_formatted or default or False for company in self}

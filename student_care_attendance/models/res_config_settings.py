@@ -18,3 +18,9 @@ class ResConfigSettings(models.TransientModel):
     school_year_start_month = fields.Selection(
         related="company_id.school_year_start_month", readonly=False
     )
+    notice_email_from = fields.Char(
+        string="Default Notice Sender",
+        config_parameter="student_care.notice_email_from",
+        help="From address of guardian notices of institutions without an e-mail address. "
+        "Empty: the database's default sender (mail alias domain).",
+    )

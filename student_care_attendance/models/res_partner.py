@@ -8,6 +8,8 @@ from odoo.tools import SQL
 
 from odoo.addons.student_care.tools import window_action
 
+from .student_care_attendance_notice import FAMILY_STATES
+
 # Attendance figures are for the people who follow attendance: every staff member reads the
 # student directory, so the stored fields are hidden from everyone else.
 ATTENDANCE_GROUPS = (
@@ -400,7 +402,7 @@ class ResPartner(models.Model):
         if notices.has_access("read"):
             received = dict(
                 notices._read_group(
-                    [("student_id", "in", self.ids), ("state", "=", "sent")],
+                    [("student_id", "in", self.ids), ("state", "in", FAMILY_STATES)],
                     ["student_id"],
                     ["__count"],
                 )

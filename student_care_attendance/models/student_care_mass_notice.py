@@ -63,31 +63,45 @@ class StudentCareMassNotice(models.Model):
     )
     recipient_count = fields.Integer(string="Recipients", readonly=True)
     sent_count = fields.Integer(
-        string="Delivered", readonly=True, help="E-mails and text messages handed over."
+        string="Delivered",
+        readonly=True,
+        help="E-mails and text messages the mail or text gateway accepted, and notices "
+        "published on the portal.",
     )
-    no_email_count = fields.Integer(string="Without E-mail", readonly=True)
+    failed_count = fields.Integer(
+        string="Failed",
+        readonly=True,
+        help="Notices that could not be delivered (no address, refused, bounced): see the "
+        "reason on each notice, retry or send it by another channel.",
+    )
     progress = fields.Float(compute="_compute_progress")
     # The preview before sending: counted for the audience as chosen now, in one query.
     # Only senders see it; the counts cover the sender's own institutions only.
     preview_email_count = _preview_count(
-        "By E-mail", "Guardians with an e-mail address: they receive this notice."
+        "By E-mail", "Guardians who receive this notice by e-mail."
     )
     preview_sms_count = _preview_count(
         "By Text Message",
-        "Guardians who prefer a text message and have a mobile number: they receive this "
-        "notice as one.",
+        "Guardians who prefer a text message and have a mobile number, or can be reached "
+        "only by one: they receive this notice as one.",
+    )
+    preview_portal_count = _preview_count(
+        "On the Portal Only",
+        "Guardians who prefer the portal (or have no e-mail address) and see their child "
+        "there: the notice is published on their portal.",
     )
     preview_other_channel_count = _preview_count(
-        "Prefer Another Channel",
-        "Guardians who receive the e-mail although they prefer a call or a letter.",
+        "Prefer a Call or Letter",
+        "Guardians who receive this notice by e-mail, the portal or a text message although "
+        "they prefer a call or a letter.",
     )
     preview_phone_count = _preview_count(
         "Phone Only",
-        "Guardians without an e-mail address but with a phone number: this notice does not "
-        "reach them; call or text them.",
+        "Guardians with only a landline number: this notice does not reach them; call them.",
     )
     preview_unreachable_count = _preview_count(
-        "No Way to Reach", "Guardians with neither an e-mail address nor a phone number."
+        "No Way to Reach",
+        "Guardians with no e-mail address, mobile or phone number and no portal access.",
     )
     sent_date = fields.Datetime(string="Sent On", readonly=True)
     user_id = fields.Many2one(
@@ -99,17 +113,19 @@ class StudentCareMassNotice(models.Model):
         string="Notices",
     )
 
-    @api.depends("recipient_count", "sent_count", "no_email_count")
+    @api.depends("recipient_count", "sent_count", "failed_count")
     def _compute_progress(self):
         for notice in self:
-            done = notice.sent_count + notice.no_email_count
+            done = notice.sent_count + notice.failed_count
             notice.progress = (
                 100.0 * done / notice.recipient_count if notice.recipient_count else 0
             )
 
     @api.depends("company_ids", "grade_ids", "class_ids", "state")
     def _compute_preview(self):
-        counts = dict.fromkeys(("email", "sms", "other_channel", "phone", "unreachable"), 0)
+        counts = dict.fromkeys(
+            ("email", "sms", "portal", "other_channel", "phone", "unreachable"), 0
+        )
         # Only a sender gets numbers: the ACL gives them write access.
         may_send = self.env.su or self.browse().has_access("write")
         for notice in self:
@@ -157,6 +173,14 @@ class StudentCareMassNotice(models.Model):
         self.ensure_one()
         self.check_access("write")
         user = self.env.user
+        values = self._prepare_mail_values()
+        if not values["email_from"]:
+            raise UserError(
+                _(
+                    "No sender address configured: set the institution's e-mail address or "
+                    "a default sender in the Student Care settings."
+                )
+            )
         if not user.email:
             raise UserError(
                 _(
@@ -166,9 +190,7 @@ class StudentCareMassNotice(models.Model):
             )
         # mail.mail is the system's outgoing queue, closed to staff: the system writes the
         # one e-mail, and its only recipient is the sender.
-        self.env["mail.mail"].sudo().create(
-            {**self._prepare_mail_values(), "email_to": user.email_formatted}
-        )
+        self.env["mail.mail"].sudo().create({**values, "email_to": user.email_formatted})
         self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
         return notification(
             _(
@@ -198,9 +220,14 @@ class StudentCareMassNotice(models.Model):
         return {
             "subject": self.subject,
             "body_html": self.body,
-            "email_from": self.company_id.email_formatted or self.env.company.email_formatted,
+            "email_from": self._email_from(),
             "auto_delete": True,
         }
+
+    def _email_from(self):
+        """The sender of this notice's e-mails (see res.company._notice_email_from)."""
+        company = self.sudo().company_id or self.env.company
+        return company._notice_email_from()[company.id]
 
     def _preview_counts(self):
         """Guardians this notice reaches, by channel, counted in one query: each guardian
@@ -210,41 +237,53 @@ class StudentCareMassNotice(models.Model):
         if not self.env.su:
             companies = list(set(companies) & set(self.env.user.company_ids.ids))
         Notice = self.env["student_care.attendance.notice"]
-        self.env["student_care.guardian.link"].flush_model()
-        self.env["res.partner"].flush_model()
-        has_email = SQL("coalesce(gp.email, '') != ''")
-        has_phone = SQL("(coalesce(gp.phone, '') != '' OR coalesce(gp.mobile, '') != '')")
-        by_sms = Notice._sql_by_sms()
+        Notice._flush_contact_data()
         self.env.cr.execute(
             SQL(
-                """SELECT count(*) FILTER (WHERE NOT %(sms)s AND %(email)s),
-                          count(*) FILTER (WHERE %(sms)s),
-                          count(*) FILTER (WHERE NOT %(sms)s AND %(email)s
-                                            AND coalesce(g.preferred_channel, 'email')
-                                                NOT IN ('email', 'sms')),
-                          count(*) FILTER (WHERE NOT %(sms)s AND NOT %(email)s AND %(phone)s),
-                          count(*) FILTER (WHERE NOT %(email)s AND NOT %(phone)s)
-                     FROM (%(audience)s) g
-                     JOIN res_partner gp ON gp.id = g.guardian_id""",
-                email=has_email,
-                phone=has_phone,
-                sms=by_sms,
-                audience=Notice._mass_audience_sql(
-                    self, companies, SQL("g.guardian_id, g.preferred_channel")
-                ),
+                """SELECT count(*) FILTER (WHERE a.channel = 'email'),
+                          count(*) FILTER (WHERE a.channel = 'sms'),
+                          count(*) FILTER (WHERE a.channel = 'portal'),
+                          count(*) FILTER (WHERE a.channel != 'none'
+                                            AND coalesce(a.preferred, 'phone')
+                                                IN ('phone', 'letter')),
+                          count(*) FILTER (WHERE a.channel = 'none'
+                                            AND coalesce(gp.phone, '') != ''),
+                          count(*) FILTER (WHERE a.channel = 'none'
+                                            AND coalesce(gp.phone, '') = '')
+                     FROM (%s) a
+                     JOIN res_partner gp ON gp.id = a.guardian_id""",
+                Notice._mass_channels_sql(self, companies),
             )
         )
-        email, sms, other, phone, unreachable = self.env.cr.fetchone()
+        email, sms, portal, other, phone, unreachable = self.env.cr.fetchone()
         return {
             "email": email,
             "sms": sms,
+            "portal": portal,
             "other_channel": other,
             "phone": phone,
             "unreachable": unreachable,
         }
 
+    def _update_progress_at_commit(self):
+        """Recount once when the transaction commits: the gateways report mail by mail,
+        and the mail queue commits per batch, so a mass notice to 60,000 guardians is not
+        recounted 60,000 times."""
+        if not self:
+            return
+        pending = self.env.cr.precommit.data.setdefault("student_care.mass_notice_progress", set())
+        if not pending:
+
+            @self.env.cr.precommit.add
+            def _recount():
+                ids = self.env.cr.precommit.data.pop("student_care.mass_notice_progress", set())
+                self.env["student_care.mass.notice"].sudo().browse(ids).exists()._update_progress()
+
+        pending.update(self.ids)
+
     def _update_progress(self):
-        """Recount delivered notices (set-based) after a sending batch."""
+        """Recount delivered and failed notices (set-based) after a sending batch or a
+        gateway report."""
         Notice = self.env["student_care.attendance.notice"].sudo()
         counts = {
             (mass, state): count
@@ -252,13 +291,15 @@ class StudentCareMassNotice(models.Model):
                 [("mass_notice_id", "in", self.ids)], ["mass_notice_id", "state"], ["__count"]
             )
         }
+
+        def total(notice, *states):
+            return sum(counts.get((notice, state), 0) for state in states)
+
         for notice in self.sudo():
-            sent = counts.get((notice, "sent"), 0)
-            no_email = counts.get((notice, "no_email"), 0)
             notice.write(
                 {
-                    "sent_count": sent,
-                    "no_email_count": no_email,
-                    "state": "done" if not counts.get((notice, "queued")) else "sending",
+                    "sent_count": total(notice, "delivered", "published"),
+                    "failed_count": total(notice, "failed", "bounced"),
+                    "state": "sending" if total(notice, "queued") else "done",
                 }
             )

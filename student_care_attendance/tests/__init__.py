@@ -26,3 +26,4 @@ from . import test_officer_tours
 from . import test_excuse_request
 from . import test_portal_attendance
 from . import test_excuse_tour
+from . import test_notice_channels

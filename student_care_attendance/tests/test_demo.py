@@ -85,3 +85,16 @@ class TestAttendanceDemo(TransactionCase):
         self.assertTrue(notice.preview_email_count)
         self.assertTrue(notice.preview_other_channel_count, "some prefer a call or a letter")
         self.assertTrue(notice.preview_sms_count, "some prefer a text message")
+
+    def test_bounced_notice_for_the_officer(self):
+        """The officer's first look at Guardian Notices: a bounced e-mail to retry."""
+        officer = self.env.ref("student_care.user_attendance_demo")
+        Notice = self.env["student_care.attendance.notice"].with_user(officer)
+        failed = Notice.search([("state", "in", ("failed", "bounced"))])
+        bounced = self.env.ref(
+            "student_care_attendance.student_care_attendance_notice_jayden_mila_demo"
+        )
+        self.assertIn(bounced, failed)
+        self.assertIn("Mailbox full", bounced.with_user(officer).failure_reason)
+        bounced.with_user(officer).action_retry()
+        self.assertRecordValues(bounced, [{"state": "queued", "channel": "email"}])

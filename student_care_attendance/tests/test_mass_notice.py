@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from .test_truancy import TruancyCommon
 
 
-class TestMassNotice(TruancyCommon):
+class TestMassNotice(TruancyCommon, MockEmail):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -70,8 +72,21 @@ class TestMassNotice(TruancyCommon):
         self.assertEqual(len(mails), len(expected))
         self.assertEqual(mails.recipient_ids, expected, "each guardian once, the stepmother never")
         self.assertEqual(set(mails.mapped("subject")), {"School closed tomorrow (snow)"})
+        self.assertEqual(
+            set(mails.mapped("email_from")), {'"Test Lyceum" <office@lyceum.example>'}
+        )
+        # Handed to the mail queue is not delivered: nothing counts until SMTP accepts.
+        self.assertRecordValues(mass, [{"state": "done", "sent_count": 0, "progress": 0.0}])
+        with self.mock_mail_gateway():
+            mails.sudo().send()
+        self.assertEqual(len(self._mails), len(expected))
+        # The counts follow the gateway's answers once the mail queue commits its batch.
+        self.assertEqual(mass.sent_count, 0)
+        self.env.cr.precommit.run()
+        self.assertEqual(set(mass.notice_ids.mapped("state")), {"delivered"})
         self.assertRecordValues(
-            mass, [{"state": "done", "sent_count": len(expected), "progress": 100.0}]
+            mass,
+            [{"state": "done", "sent_count": len(expected), "failed_count": 0, "progress": 100.0}],
         )
         with self.assertRaises(UserError):
             mass.action_send()

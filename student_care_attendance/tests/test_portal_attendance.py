@@ -204,6 +204,38 @@ class TestPortalPages(FamilyPortalCommon, HttpCase, RpcProbes):
         self.assertEqual(self.get(f"/my/notices/{mine.id}/letter").status_code, 404)
 
     @mute_logger(*MUTED, "odoo.http")
+    def test_portal_only_notice_is_read_on_the_portal(self):
+        """A guardian who chose "Portal only" reads the notice there, as the school wrote
+        it; a notice still queued, or another guardian's, is not found."""
+        Notice = self.env["student_care.attendance.notice"]
+        published, queued = Notice.create(
+            [
+                {
+                    "student_id": self.student.id,
+                    "guardian_id": self.mother.id,
+                    "kind": "first_absence",
+                    "channel": "portal",
+                    "state": state,
+                    "subject": f"Lotte was not at school ({state})",
+                    "body_html": "<p>Please call the office about this morning.</p>",
+                }
+                for state in ("published", "queued")
+            ]
+        )
+        self.login(self.mother_user)
+        listing = self.get(f"/my/children/{self.student.id}/notices").text
+        self.assertIn("Lotte was not at school (published)", listing)
+        self.assertNotIn("(queued)", listing)
+        page = self.get(f"/my/notices/{published.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Please call the office about this morning.", page.text)
+        self.assertEqual(self.get(f"/my/notices/{queued.id}").status_code, 404)
+        for user in (self.father_user, self.other_user, self.denied_user):
+            self.login(user)
+            with self.subTest(user=user.login):
+                self.assertEqual(self.get(f"/my/notices/{published.id}").status_code, 404)
+
+    @mute_logger(*MUTED, "odoo.http")
     def test_json_rpc_as_the_mother(self):
         request = self.submit()
         self.login(self.mother_user)

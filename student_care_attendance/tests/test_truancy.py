@@ -343,7 +343,19 @@ class TestTruancyLadder(TruancyCommon):
         self._absent(self.student, DAY)
         notice = rule._evaluate(today=DAY).notice_ids
         self.env["student_care.attendance.notice"]._cron_send()
-        self.assertRecordValues(notice, [{"state": "no_email", "mail_id": False}])
+        # A landline only: no e-mail, text message or portal reaches her; the office calls.
+        self.assertRecordValues(
+            notice,
+            [
+                {
+                    "state": "failed",
+                    "channel": "none",
+                    "channel_reason": "unreachable",
+                    "mail_id": False,
+                    "failure_reason": "No e-mail address, mobile number or portal access.",
+                }
+            ],
+        )
 
 
 class TestTruancyTrigger(TruancyCommon):

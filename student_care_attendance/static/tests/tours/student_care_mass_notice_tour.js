@@ -36,23 +36,27 @@ registry.category("web_tour.tours").add("student_care_attendance_mass_notice_pre
         },
         {
             content: "The form says which channel is used for whom",
-            trigger: ".o_group:contains('get this notice by text message')",
+            trigger: ".o_group:contains('their preferred channel')",
         },
         {
             content: "Two guardians are reached by e-mail",
             trigger: ".o_field_widget[name=preview_email_count]:contains('2')",
         },
         {
-            content: "One guardian gets a text message",
-            trigger: ".o_field_widget[name=preview_sms_count]:contains('1')",
+            content: "Two guardians get a text message: one prefers it, one has only a mobile",
+            trigger: ".o_field_widget[name=preview_sms_count]:contains('2')",
         },
         {
-            content: "One of the e-mailed would rather get a letter",
-            trigger: ".o_field_widget[name=preview_other_channel_count]:contains('1')",
+            content: "Nobody is on the portal only",
+            trigger: ".o_field_widget[name=preview_portal_count]:contains('0')",
         },
         {
-            content: "One guardian has only a phone number",
-            trigger: ".o_field_widget[name=preview_phone_count]:contains('1')",
+            content: "Two of them would rather get a letter or a call",
+            trigger: ".o_field_widget[name=preview_other_channel_count]:contains('2')",
+        },
+        {
+            content: "Nobody has only a landline",
+            trigger: ".o_field_widget[name=preview_phone_count]:contains('0')",
         },
         {
             content: "Nobody is out of reach",
