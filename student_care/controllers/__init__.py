@@ -1,3 +1,4 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import main
+from . import inquiry

@@ -61,7 +61,9 @@ class TestReaderSets(StudentCareDossierCommon):
             "legal": {"relationship": "legal_guardian", "has_custody": False},
             "denied": {"relationship": "mother", "is_access_denied": True},
         }.items():
-            guardian = env["res.partner"].create({"name": f"RS {key}", "company_id": cls.school.id})
+            guardian = env["res.partner"].create(
+                {"name": f"RS {key}", "company_id": cls.school.id}
+            )
             env["student_care.guardian.link"].create(
                 {"student_id": cls.student.id, "guardian_id": guardian.id, **vals}
             )
