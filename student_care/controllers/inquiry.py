@@ -28,14 +28,13 @@ class StudentCareInquiryForm(http.Controller):
         return request.env["student_care.inquiry.topic"].sudo().search([])
 
     def _form_children(self):
-        """The children a logged-in family member may ask about (the portal rule on
-        res.partner); none for a visitor."""
+        """The children a logged-in family member may ask about: the students they read,
+        which the family rule on res.partner limits to their own children (custody or legal
+        right, no "No Access"); none for a visitor."""
         user = request.env.user
         if user._is_public() or not user.share:
             return request.env["res.partner"]
-        return request.env["res.partner"].search(
-            [("is_student", "=", True), ("family_user_ids", "in", [user.id])]
-        )
+        return request.env["res.partner"].search([("is_student", "=", True)])
 
     def _render_form(self, values=None, errors=None, status=200):
         return request.render(
@@ -51,11 +50,20 @@ class StudentCareInquiryForm(http.Controller):
             status=status,
         )
 
-    @http.route("/school/ask", type="http", auth="public", methods=["GET"], sitemap=False)
+    @http.route(
+        "/school/ask", type="http", auth="public", methods=["GET"], sitemap=False, website=True
+    )
     def inquiry_form(self, **kwargs):
         return self._render_form({"topic_id": kwargs.get("topic")})
 
-    @http.route("/school/ask/thanks", type="http", auth="public", methods=["GET"], sitemap=False)
+    @http.route(
+        "/school/ask/thanks",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+        website=True,
+    )
     def inquiry_thanks(self, **kwargs):
         return request.render("student_care.inquiry_thanks", {})
 
@@ -74,11 +82,13 @@ class StudentCareInquiryForm(http.Controller):
             if mimetype not in SAFE_MIMETYPES:
                 errors.append(_("Only PDF, PNG and JPEG files can be sent."))
                 return []
-            name = tools.ustr(upload.filename).replace("/", "_").replace("\\", "_")[-100:]
+            name = str(upload.filename).replace("/", "_").replace("\\", "_")[-100:]
             checked.append((name, content, mimetype))
         return checked
 
-    @http.route("/school/ask", type="http", auth="public", methods=["POST"], sitemap=False)
+    @http.route(
+        "/school/ask", type="http", auth="public", methods=["POST"], sitemap=False, website=True
+    )
     def inquiry_submit(self, **post):
         """Every answer is the same whoever the sender is: the thanks page, or the form with
         what is wrong with the input itself. Nothing tells whether the address belongs to a
@@ -151,7 +161,9 @@ class StudentCareInquiryPortal(CustomerPortal):
             values["inquiry_count"] = Inquiry.search_count([]) if Inquiry.has_access("read") else 0
         return values
 
-    @http.route(["/my/inquiries", "/my/inquiries/page/<int:page>"], type="http", auth="user")
+    @http.route(
+        ["/my/inquiries", "/my/inquiries/page/<int:page>"], type="http", auth="user", website=True
+    )
     def portal_my_inquiries(self, page=1, **kwargs):
         Inquiry = request.env["student_care.inquiry"]
         if not Inquiry.has_access("read"):
@@ -170,7 +182,7 @@ class StudentCareInquiryPortal(CustomerPortal):
         )
         return {"pager": pager, "offset": pager["offset"]}
 
-    @http.route("/my/inquiries/<int:inquiry_id>", type="http", auth="public")
+    @http.route("/my/inquiries/<int:inquiry_id>", type="http", auth="public", website=True)
     def portal_my_inquiry(self, inquiry_id, access_token=None, **kwargs):
         try:
             inquiry_sudo = self._document_check_access(
@@ -196,7 +208,11 @@ class StudentCareInquiryPortal(CustomerPortal):
         return request.render("student_care.portal_my_inquiry", values)
 
     @http.route(
-        "/my/inquiries/<int:inquiry_id>/answered", type="http", auth="public", methods=["POST"]
+        "/my/inquiries/<int:inquiry_id>/answered",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
     )
     def portal_inquiry_answered(self, inquiry_id, access_token=None, **kwargs):
         try:

@@ -379,8 +379,13 @@ class StudentCareInquiry(models.Model):
                 template,
                 subtype_xmlid="mail.mt_comment",
                 author_id=inquiry.company_id.partner_id.id,
-                email_from=inquiry.company_id.email_formatted or None,
+                email_from=inquiry._desk_email_from(),
             )
+
+    def _desk_email_from(self):
+        """The school writes to the family: its institution's address, else the user's
+        (the mail server's default sender when neither has one)."""
+        return self.company_id.email_formatted or self.env.user.email_formatted or None
 
     def _request_rating(self):
         template = self.env.ref(

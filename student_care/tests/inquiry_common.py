@@ -9,13 +9,14 @@ from odoo.tests import new_test_user
 from .common import StudentCareCommon
 from .probes import new_role_user
 
-LIAISON = "student_care.student_care_group_family_liaison"
+LIAISON = "student_care.student_care_group_family_liaison,base.group_allow_export"
 
 
 class InquiryCommon(StudentCareCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.school.email = "office@lyceum.example.com"
         cls.calendar = cls.env["resource.calendar"].create(
             {"name": "Office 8-17", "tz": "UTC", "company_id": cls.school.id}
         )
@@ -67,6 +68,7 @@ class InquiryCommon(StudentCareCommon):
             password="sc_family",
             groups="base.group_portal",
             partner_id=cls.mother.id,
+            email=cls.mother.email,
             company_id=cls.school.id,
             company_ids=[cls.school.id],
         )
@@ -79,6 +81,9 @@ class InquiryCommon(StudentCareCommon):
             password="sc_stranger",
             groups="base.group_portal",
             partner_id=cls.stranger.id,
+            email=cls.stranger.email,
+            company_id=cls.school.id,
+            company_ids=[cls.school.id],
         )
 
     @classmethod

@@ -210,3 +210,12 @@ class TestInquiry(InquiryCommon, MockEmail):
         ).replace("Date:", f"In-Reply-To: {inquiry.message_ids[0].message_id}\nDate:")
         self.env["mail.thread"].message_process("student_care.inquiry", raw)
         self.assertEqual(inquiry.stage_id.kind, "progress")
+
+    def test_liaison_lands_on_the_pipeline(self):
+        action = self.env["res.users"].with_user(self.liaison).action_student_care_landing()
+        self.assertEqual(action["res_model"], "student_care.inquiry")
+        self.assertEqual(action["context"].get("search_default_my_departments"), 1)
+        # The directory, not the dossier.
+        self.assertTrue(self.student.with_user(self.liaison).read(["name"]))
+        self.assertFalse(self.env["student_care.case"].with_user(self.liaison).has_access("read"))
+        self.assertFalse(self.env["student_care.note"].with_user(self.liaison).has_access("read"))

@@ -16,7 +16,10 @@ class TestInquirySecurity(InquiryCommon):
         super().setUpClass()
         cls.inquiry = cls.create_inquiry()
         cls.other_inquiry = cls.create_inquiry(
-            topic_id=cls.topic_other_dept.id, partner_id=cls.stranger.id, student_id=False
+            topic_id=cls.topic_other_dept.id,
+            partner_id=cls.stranger.id,
+            student_id=False,
+            name="Fees question",
         )
         cls.foreign = cls.env["student_care.inquiry"].create(
             {
@@ -29,12 +32,10 @@ class TestInquirySecurity(InquiryCommon):
         )
 
     def probe_all(self, user, record):
-        return {
-            op: orm_probe(self.env, call)
-            for op, call in orm_probes(
-                user, record, ["name", "description", "email_from"], {"name": "X"}
-            ).items()
-        }
+        probes = orm_probes(user, record, ["name", "description", "email_from"], {"name": "X"})
+        if user.share:  # a portal user never exports
+            probes.pop("export")
+        return {op: orm_probe(self.env, call) for op, call in probes.items()}
 
     @mute_logger(*MUTED)
     def test_role_matrix(self):
@@ -66,7 +67,8 @@ class TestInquirySecurity(InquiryCommon):
                 with self.subTest(role=role, record=record.name):
                     visible = record in readable
                     for op in ("read", "export", "search", "read_group", "name_search"):
-                        self.assertEqual(results[op], visible, f"{role} {op}")
+                        if op in results:
+                            self.assertEqual(results[op], visible, f"{role} {op}")
                     self.assertEqual(results["write"], visible and writes, f"{role} write")
                     allowed_unlink = role == "caremanager" and record != self.foreign
                     self.assertEqual(results["unlink"], allowed_unlink, f"{role} unlink")
@@ -126,7 +128,7 @@ class TestInquirySecurity(InquiryCommon):
             "action_mark_answered",
             "action_pass_to_care",
         ):
-            with self.subTest(method=method), self.assertRaises((AccessError, UserError)):
+            with self.subTest(method=method), self.assertRaises(AccessError):
                 getattr(inquiry, method)()
         self.assertEqual(self.inquiry.stage_id.kind, "new")
 
@@ -169,15 +171,9 @@ class TestInquirySecurity(InquiryCommon):
     def test_portal_children_only(self):
         """The portal form's children: the family's, never another one."""
         Partner = self.env["res.partner"].with_user(self.family_user)
-        children = Partner.search(
-            [("is_student", "=", True), ("family_user_ids", "in", [self.family_user.id])]
-        )
+        children = Partner.search([("is_student", "=", True)])
         self.assertEqual(children, self.student)
         self.link.is_access_denied = True
         self.env.invalidate_all()
-        self.assertFalse(
-            Partner.search(
-                [("is_student", "=", True), ("family_user_ids", "in", [self.family_user.id])]
-            )
-        )
+        self.assertFalse(Partner.search([("is_student", "=", True)]))
         self.assertFalse(self.inquiry.with_user(self.family_user)._portal_student())
