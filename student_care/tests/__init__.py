@@ -22,3 +22,4 @@ from . import test_worker_tour
 from . import test_inquiry
 from . import test_inquiry_security
 from . import test_inquiry_form
+from . import test_inquiry_tour
