@@ -45,7 +45,8 @@ class StudentCareInquiryForm(http.Controller):
                 "values": values or {},
                 "errors": errors or [],
                 "honeypot": HONEYPOT,
-                "is_public": request.env.user._is_public(),
+                # Everyone but a logged-in family member gives a name and an address.
+                "is_public": not (request.env.user.share and not request.env.user._is_public()),
             },
             status=status,
         )

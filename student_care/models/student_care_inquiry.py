@@ -392,7 +392,7 @@ class StudentCareInquiry(models.Model):
             "student_care.mail_template_inquiry_rating", raise_if_not_found=False
         )
         for inquiry in self.filtered("partner_id"):
-            inquiry.with_context(student_care_desk_auto=True).sudo().rating_send_request(
+            inquiry.with_context(student_care_desk_auto=True).rating_send_request(
                 template, lang=inquiry.partner_id.lang, force_send=False
             )
 

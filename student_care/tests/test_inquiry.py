@@ -219,3 +219,11 @@ class TestInquiry(InquiryCommon, MockEmail):
         self.assertTrue(self.student.with_user(self.liaison).read(["name"]))
         self.assertFalse(self.env["student_care.case"].with_user(self.liaison).has_access("read"))
         self.assertFalse(self.env["student_care.note"].with_user(self.liaison).has_access("read"))
+
+    def test_gateway_queries_per_message(self):
+        """The mail gateway's hot path: one e-mail, routed, matched, acknowledged, in a
+        fixed number of queries whatever the number of guardians and inquiries."""
+        self.process("warm.up@example.com", msg_id="w1")
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=72):
+            self.process("Anja Visser <anja.visser@example.com>", msg_id="w2")
