@@ -6,7 +6,7 @@ import time
 from odoo.tests import tagged
 
 from .inquiry_common import InquiryCommon
-from .tours import PhoneTourCase
+from .tours import PhoneTourCase, RoleTourCase
 
 _logger = logging.getLogger(__name__)
 
@@ -32,7 +32,8 @@ class TestInquiryPhoneTour(PhoneTourCase, InquiryCommon):
         )
         self.assertEqual(len(inquiry), 1)
         self.assertEqual(inquiry.department_id, self.department)
-        # The department answers from the chatter, then closes the question.
+        # The department answers from the chatter (at the desk: TestInquiryDeskTour), then
+        # closes the question.
         inquiry.with_user(self.liaison).message_post(
             body="Bus 12 leaves at 14:10 from the main gate.",
             message_type="comment",
@@ -44,3 +45,18 @@ class TestInquiryPhoneTour(PhoneTourCase, InquiryCommon):
         rating = inquiry.sudo().rating_ids
         self.assertEqual((rating.rating, rating.consumed), (5.0, True))
         self.assertEqual(inquiry.rating_last_value, 5)
+
+
+@tagged("post_install", "-at_install")
+class TestInquiryDeskTour(RoleTourCase, InquiryCommon):
+    def test_liaison_answers_from_the_chatter(self):
+        """The liaison lands on the pipeline, answers the family from the chatter and
+        closes: the answer reaches the family, the response time is recorded."""
+        self.env.ref("student_care.student_care_inquiry_department_office").member_ids = False
+        inquiry = self.create_inquiry(name="Which bus on Wednesday?", channel="form")
+        self.start_role_tour("student_care_inquiry_answer", login=self.liaison.login)
+        self.assertTrue(inquiry.first_response_date)
+        self.assertTrue(inquiry.is_closed)
+        answer = inquiry.message_ids.filtered(lambda m: "Bus 12" in (m.body or ""))
+        self.assertEqual(answer.author_id, self.liaison.partner_id)
+        self.assertIn(self.mother, answer.notified_partner_ids)

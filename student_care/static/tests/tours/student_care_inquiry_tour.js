@@ -2,6 +2,7 @@
 // Copyright 2026 Student Care
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import { registry } from "@web/core/registry";
+import { openStudentCareApp } from "./student_care_tour_steps";
 
 // A parent on a phone asks the school through the public form, without logging in.
 registry.category("web_tour.tours").add("student_care_inquiry_ask", {
@@ -62,6 +63,46 @@ registry.category("web_tour.tours").add("student_care_inquiry_rate", {
         {
             content: "The rating is thanked for",
             trigger: "body:contains('Thank you')",
+        },
+    ],
+});
+
+// The family liaison lands on the inquiry pipeline, answers from the chatter and closes.
+registry.category("web_tour.tours").add("student_care_inquiry_answer", {
+    steps: () => [
+        ...openStudentCareApp(),
+        {
+            content: "The liaison lands on the pipeline, the question is new",
+            trigger: ".o_kanban_group:contains('New') .o_kanban_record:contains('Which bus on Wednesday?')",
+            run: "click",
+        },
+        {
+            content: "Write to the family",
+            trigger: ".o-mail-Chatter-topbar button.o-mail-Chatter-sendMessage",
+            run: "click",
+        },
+        {
+            content: "Type the answer",
+            trigger: ".o-mail-Composer-input",
+            run: "edit Bus 12 leaves at 14:10 from the main gate.",
+        },
+        {
+            content: "Send it",
+            trigger: ".o-mail-Composer-send:enabled",
+            run: "click",
+        },
+        {
+            content: "The answer is in the chatter",
+            trigger: ".o-mail-Message:contains('Bus 12 leaves at 14:10')",
+        },
+        {
+            content: "Close the question",
+            trigger: ".o_form_statusbar button[name='action_close']",
+            run: "click",
+        },
+        {
+            content: "It is closed",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Closed')",
         },
     ],
 });
