@@ -177,3 +177,60 @@ class TestInquirySecurity(InquiryCommon):
         self.env.invalidate_all()
         self.assertFalse(Partner.search([("is_student", "=", True)]))
         self.assertFalse(self.inquiry.with_user(self.family_user)._portal_student())
+
+    @mute_logger(*MUTED)
+    def test_public_methods_and_restricted_fields(self):
+        """Every action on an inquiry of another department is refused to a liaison; fields
+        kept from a role cannot be searched or grouped by it."""
+        actions = [name for name in dir(type(self.inquiry)) if name.startswith("action_")]
+        self.assertTrue(
+            {"action_close", "action_assign_to_me", "action_mark_answered", "action_pass_to_care"}
+            <= set(actions)
+        )
+        self.topic_other_dept.is_wellbeing = True
+        self.assertEqual(self.other_inquiry.department_id, self.other_department)
+        for method in actions:
+            with self.subTest(method=method):
+                call = getattr(self.other_inquiry.with_user(self.liaison), method)
+                try:
+                    allowed = orm_probe(self.env, call)
+                except (TypeError, KeyError):  # needs arguments or a context: not a button
+                    continue
+                if method == "action_share":  # the wizard's action, no data: see below
+                    continue
+                self.assertFalse(allowed, method)
+        self.assertFalse(self.other_inquiry.is_closed)
+        self.assertFalse(self.other_inquiry.passed_on_date)
+        # action_share (portal.mixin) only opens the share wizard; the wizard must not hand
+        # out the inquiry's access token (its portal page) to someone who cannot read it.
+        for user in (self.liaison, self.users["teacher"]):
+            with self.subTest(share=user.login):
+                share = (
+                    self.env["portal.share"]
+                    .with_user(user)
+                    .with_context(
+                        active_model=self.other_inquiry._name, active_id=self.other_inquiry.id
+                    )
+                )
+                self.assertFalse(
+                    orm_probe(self.env, lambda s=share: s.default_get(["share_link"]))
+                )
+        Inquiry = self.env["student_care.inquiry"]
+        for user, fname in (
+            (self.liaison, "sender_fingerprint"),
+            (self.family_user, "sender_fingerprint"),
+            (self.family_user, "rating_last_value"),
+        ):
+            with self.subTest(user=user.login, field=fname):
+                self.assertFalse(
+                    orm_probe(
+                        self.env,
+                        lambda u=user, f=fname: Inquiry.with_user(u).search([(f, "!=", False)]),
+                    )
+                )
+                self.assertFalse(
+                    orm_probe(
+                        self.env,
+                        lambda u=user, f=fname: Inquiry.with_user(u).read_group([], [f], [f]),
+                    )
+                )
