@@ -3,14 +3,14 @@
 {
     "name": "Student Care Attendance",
     "summary": "Attendance, morning outreach, truancy rules and chronic absence for Student Care",
-    "version": "18.0.1.12.0",
+    "version": "18.0.1.13.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
     "maintainers": ["student-care"],
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["student_care", "sms"],
+    "depends": ["student_care", "portal", "sms"],
     "data": [
         "security/ir.model.access.csv",
         "security/student_care_attendance_analysis_security.xml",
@@ -21,6 +21,7 @@
         "security/student_care_attendance_scan_security.xml",
         "security/student_care_attendance_security.xml",
         "security/student_care_attendance_stat_security.xml",
+        "security/student_care_excuse_request_security.xml",
         "security/student_care_mass_notice_security.xml",
         "security/student_care_outreach_call_security.xml",
         "security/student_care_outreach_security.xml",
@@ -49,10 +50,13 @@
         "views/student_care_attendance_notice_views.xml",
         "views/student_care_mass_notice_views.xml",
         "views/res_partner_views.xml",
+        "views/student_care_excuse_request_views.xml",
+        "views/portal_templates.xml",
         "views/student_care_attendance_menus.xml",
     ],
     "demo": [
         "demo/student_care_truancy_rule_demo.xml",
+        "demo/student_care_excuse_request_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

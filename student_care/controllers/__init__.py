@@ -1,4 +1,5 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import main
+from . import portal
 from . import inquiry

@@ -36,3 +36,4 @@ from . import res_users
 from . import mail_message
 from . import res_config_settings
 from . import res_company
+from . import student_care_portal_invitation

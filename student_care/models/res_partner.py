@@ -1,6 +1,7 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.be import nn as be_nn
 from stdnum.de import idnr as de_idnr
@@ -141,6 +142,15 @@ class ResPartner(models.Model):
         help="Portal users who see this student: guardians with custody or legal "
         "guardianship and no 'no access' flag, and the student's own login.",
         groups="base.group_user",
+    )
+    portal_updated_date = fields.Datetime(
+        string="Updated on the Portal",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="base.group_user",
+        help="When this guardian last changed their own contact details on the portal "
+        "(the chatter lists what changed).",
     )
     open_case_count = fields.Integer(
         string="Open Care Cases",
@@ -334,6 +344,126 @@ class ResPartner(models.Model):
             "student_care.student_care_case_status_action",
             domain=[("student_id", "=", self.id)],
             context={},
+        )
+
+    @api.model
+    def _portal_family_students(self, domain=None):
+        """The students the current portal user sees on the portal: their children with a
+        legal right (custody or legal guardianship, no "No Access" flag) and, for a
+        student's own login, themself.
+
+        The family reader set is staff-only (a portal user may not search on it), so the
+        set is evaluated as superuser for exactly the current user; the students are then
+        searched with the user's own rights, so only what the family record rule grants
+        comes back (also never a contact the user merely reads as their own company).
+        """
+        if not self.env.user.share or self.env.user._is_public():
+            return self.browse()
+        family = self.sudo()._search([("family_user_ids", "in", [self.env.uid])])
+        return self.search([("id", "in", family), *(domain or [])], order="name, id")
+
+    def _portal_card_values(self):
+        """What the portal shows about a student: name, class, grade and institution only
+        (display names as Odoo's ``read`` gives them), never staff or care data."""
+        values = {}
+        for row in self.read(["name", "class_id", "grade_id", "company_id"]):
+            values[row["id"]] = {
+                "name": row["name"],
+                "class": row["class_id"] and row["class_id"][1],
+                "grade": row["grade_id"] and row["grade_id"][1],
+                "institution": row["company_id"] and row["company_id"][1],
+                "is_self": row["id"] == self.env.user.partner_id.id,
+            }
+        return values
+
+    def _portal_update_family_details(self, values, links):
+        """Write what a guardian changed on the portal (``values``: phone, mobile, email,
+        lang and preferred_channel, already validated; ``links``: their own guardian
+        links) and tell the office: an internal note listing old -> new, and the date the
+        guardians list filters on. Called by the portal controller on the user's own
+        contact only."""
+        self.ensure_one()
+        link_model = self.env["student_care.guardian.link"]
+        labels = {
+            "phone": self._fields["phone"]._description_string(self.env),
+            "mobile": self._fields["mobile"]._description_string(self.env),
+            "email": self._fields["email"]._description_string(self.env),
+            "lang": self._fields["lang"]._description_string(self.env),
+            "preferred_channel": link_model._fields["preferred_channel"]._description_string(
+                self.env
+            ),
+        }
+        langs = dict(self.env["res.lang"].get_installed())
+        channels = dict(link_model._fields["preferred_channel"]._description_selection(self.env))
+        partner_vals = {
+            name: values[name] or False
+            for name in ("phone", "mobile", "email", "lang")
+            if (values[name] or False) != (self[name] or False)
+        }
+        changes = [
+            (
+                labels[name],
+                langs.get(self[name], self[name]) if name == "lang" else self[name],
+                langs.get(new, new) if name == "lang" else new,
+            )
+            for name, new in partner_vals.items()
+        ]
+        link_vals = {}
+        channel = values.get("preferred_channel")
+        if channel and channel != "keep":
+            changed = links.filtered(lambda link: link.preferred_channel != channel)
+            if changed:
+                link_vals["preferred_channel"] = channel
+                old = ", ".join(sorted({channels[c] for c in changed.mapped("preferred_channel")}))
+                changes.append((labels["preferred_channel"], old, channels[channel]))
+        if "lang" in partner_vals:
+            link_vals["lang"] = partner_vals["lang"]
+        if not changes:
+            return False
+        self.write(partner_vals)
+        if link_vals:
+            links.write(link_vals)
+        self._portal_note_changes(changes)
+        return True
+
+    def _portal_account_changes(self, values):
+        """(label, old, new) of what Odoo's /my/account form is about to write."""
+        self.ensure_one()
+        changes = []
+        for name, new in values.items():
+            field = self._fields.get(name)
+            if not field:
+                continue
+            old = self[name]
+            if field.type == "many2one":
+                new_record = self.env[field.comodel_name].browse(new or [])
+                if new_record == old:
+                    continue
+                old, new = old.display_name, new_record.display_name
+            elif (old or False) == (new or False):
+                continue
+            changes.append((field._description_string(self.env), old, new))
+        return changes
+
+    def _portal_note_changes(self, changes):
+        """Tell the office what a family member changed on the portal: an internal note
+        listing old -> new, and the date the guardians list filters on."""
+        self.ensure_one()
+        if not changes:
+            return
+        self.write({"portal_updated_date": fields.Datetime.now()})
+        body = Markup("<p>%s</p><ul>%s</ul>") % (
+            _("Contact details updated on the portal:"),
+            Markup().join(
+                Markup("<li>%s: %s &#8594; %s</li>") % (label, old or "–", new or "–")
+                for label, old, new in changes
+            ),
+        )
+        self.message_post(
+            body=body,
+            subtype_xmlid="mail.mt_note",
+            message_type="comment",
+            author_id=self.id,
         )
 
     def _action_family(self, title, domain):

@@ -19,6 +19,10 @@ from . import test_dossier_forms
 from . import test_role_tours
 from . import test_interviews
 from . import test_worker_tour
+from . import test_portal_security
+from . import test_portal_family
+from . import test_portal_invite
+from . import test_portal_tour
 from . import test_inquiry
 from . import test_inquiry_security
 from . import test_inquiry_form

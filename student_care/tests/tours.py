@@ -34,3 +34,18 @@ class PhoneTourCase(RoleTourCase):
 
     browser_size = "390x844"
     touch_enabled = True
+
+
+class PortalTourCase(PhoneTourCase):
+    """A family member on their phone: portal tours start on the portal home (/my)."""
+
+    def start_portal_tour(self, tour_name, login, url="/my", **kwargs):
+        started = time.monotonic()
+        self.start_tour(url, tour_name, login=login, **kwargs)
+        _logger.info(
+            "Portal tour %s as %s on %s: %.1f s",
+            tour_name,
+            login,
+            self.browser_size,
+            time.monotonic() - started,
+        )

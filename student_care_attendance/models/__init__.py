@@ -13,3 +13,4 @@ from . import student_care_mass_notice
 from . import student_care_case
 from . import res_partner
 from . import res_users
+from . import student_care_excuse_request

@@ -1,5 +1,8 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import calendar
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
@@ -17,6 +20,17 @@ TIERS = [
     ("moderate", "Moderate chronic (10-20 %)"),
     ("severe", "Severe chronic (≥ 20 %)"),
 ]
+
+
+# A day on the family calendar: its kind and the letter in its cell (the portal page's
+# legend says what each letter means).
+DAY_LETTERS = {
+    "present": "P",
+    "excused": "E",
+    "unexcused": "A",
+    "tardy": "L",
+    "partial": "½",
+}
 
 
 class ResPartner(models.Model):
@@ -233,3 +247,109 @@ class ResPartner(models.Model):
             ]
         )
         return updated
+
+    # ------------------------------------------------------------------ family portal
+
+    def _portal_day_kind(self, statuses):
+        """The kind of a day (DAY_LETTERS key) from {(status, is_excused)} of its rows."""
+        absent = {excused for status, excused in statuses if status == "absent"}
+        others = {status for status, _excused in statuses if status != "absent"}
+        if absent:
+            if others:
+                return "partial"
+            return "excused" if absent == {True} else "unexcused"
+        if others - {"present"}:
+            return "tardy"
+        return "present"
+
+    def _portal_attendance_calendar(self, month, day=None):
+        """The family calendar of one student for the month starting on ``month``: weeks
+        of day cells (kind and letter), the periods of ``day``, and the school year's
+        absence rate in words. Read with the user's own rights; one grouped query for the
+        month, one for the year."""
+        self.ensure_one()
+        attendance = self.env["student_care.attendance"]
+        last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        groups = attendance._read_group(
+            [("student_id", "=", self.id), ("date", ">=", month), ("date", "<=", last)],
+            ["date:day", "status", "is_excused"],
+            ["__count"],
+        )
+        statuses = {}
+        for day_value, status, excused, _count in groups:
+            statuses.setdefault(fields.Date.to_date(day_value), set()).add((status, excused))
+        weeks = []
+        cell = month - timedelta(days=month.weekday())
+        while cell <= last:
+            week = []
+            for _weekday in range(7):
+                kind = (
+                    self._portal_day_kind(statuses[cell])
+                    if cell in statuses and cell.month == month.month
+                    else False
+                )
+                week.append(
+                    {
+                        "date": cell,
+                        "in_month": cell.month == month.month,
+                        "kind": kind,
+                        "letter": DAY_LETTERS.get(kind, ""),
+                    }
+                )
+                cell += timedelta(days=1)
+            weeks.append(week)
+        periods = attendance.browse()
+        if day:
+            periods = attendance.search(
+                [("student_id", "=", self.id), ("date", "=", day)], order="period"
+            )
+        return {
+            "weeks": weeks,
+            "day": day,
+            "periods": periods,
+            "rate_text": self._portal_absence_rate_text(),
+        }
+
+    def _portal_absence_rate_text(self):
+        """The school year's absence in plain words: days missed (the attendance model's own
+        rule of a missed day) out of the school days recorded for the student."""
+        self.ensure_one()
+        company = self.company_id
+        today = fields.Date.context_today(self)
+        start = company._school_year_start(today)
+        attendance = self.env["student_care.attendance"]
+        domain = [("student_id", "=", self.id), ("date", ">=", start), ("date", "<=", today)]
+        [(school_days,)] = attendance._read_group(domain, [], ["date:count_distinct"])
+        if not school_days:
+            return _(
+                "No school days are recorded for %(name)s yet this school year.", name=self.name
+            )
+        # The student was found with the user's own rights; the SQL reads only their rows.
+        self.env.cr.execute(
+            SQL(
+                "SELECT count(*) FROM (%s) days",
+                attendance._sql_missed_days(
+                    company,
+                    SQL("a.student_id = %s AND a.date BETWEEN %s AND %s", self.id, start, today),
+                ),
+            )
+        )
+        missed = self.env.cr.fetchone()[0]
+        rate = round(100 * missed / school_days)
+        text = _(
+            "%(name)s missed %(missed)s of %(days)s school days this year (%(rate)s %%).",
+            name=self.name,
+            missed=missed,
+            days=school_days,
+            rate=rate,
+        )
+        if rate >= 10:
+            advice = _(
+                "That is more than one day in ten: the school would like to help. Please "
+                "contact the attendance office."
+            )
+        elif rate >= 5:
+            advice = _("That is more than most pupils miss: every school day counts.")
+        else:
+            advice = _("That is a good attendance record.")
+        return f"{text} {advice}"

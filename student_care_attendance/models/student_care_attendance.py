@@ -88,12 +88,15 @@ class StudentCareAttendance(models.Model):
     is_excused = fields.Boolean(related="reason_id.is_excused", store=True, string="Excused")
     minutes_missed = fields.Integer(tracking=True)
     source = fields.Selection(selection=SOURCES, required=True, default="teacher")
+    # Staff only: families read the day, period, status and reason on the portal, not who
+    # recorded it nor the staff's remark.
     recorded_by_id = fields.Many2one(
         comodel_name="res.users",
         default=lambda self: self.env.user,
         ondelete="set null",
+        groups="base.group_user",
     )
-    note = fields.Char()
+    note = fields.Char(groups="base.group_user")
 
     _sql_constraints = [
         (
@@ -148,6 +151,7 @@ class StudentCareAttendance(models.Model):
             student = by_id.get(vals.get("student_id"))
             if student:
                 vals.setdefault("class_id", student.class_id.id)
+        self._apply_excuses(vals_list)
         records = super(StudentCareAttendance, self.with_context(**self._create_context())).create(
             vals_list
         )
@@ -160,11 +164,35 @@ class StudentCareAttendance(models.Model):
         if TRUANCY_FIELDS.intersection(vals):
             absent_before = self.filtered(lambda r: r.status == "absent")
         result = super().write(vals)
+        if vals.get("status") and vals["status"] != "present" and not vals.get("reason_id"):
+            self._excuse_recorded()
         if vals.get("status") in PRESENT_STATUSES:
             self._mark_outreach_recovered()
         if absent_before is not None:
             (absent_before | self)._truancy_register(changed=absent_before)
         return result
+
+    @api.model
+    def _apply_excuses(self, vals_list):
+        """Attendance recorded for a day and period an accepted excuse request covers gets
+        the request's reason (set-based: one query for the batch)."""
+        reasons = self.env["student_care.excuse.request"]._reasons_for(vals_list)
+        for index, reason_id in reasons.items():
+            vals_list[index]["reason_id"] = reason_id
+
+    def _excuse_recorded(self):
+        """``_apply_excuses`` for rows turned absent (or late) without a reason."""
+        rows = self.filtered(lambda r: r.status != "present" and not r.reason_id)
+        vals_list = [
+            {"student_id": r.student_id.id, "date": r.date, "period": r.period, "status": r.status}
+            for r in rows
+        ]
+        reasons = self.env["student_care.excuse.request"]._reasons_for(vals_list)
+        by_reason = {}
+        for index, reason_id in reasons.items():
+            by_reason.setdefault(reason_id, []).append(rows[index].id)
+        for reason_id, ids in by_reason.items():
+            self.browse(ids).write({"reason_id": reason_id})
 
     def _mark_outreach_recovered(self):
         """A student seen in class (present or late) after an outreach call that day makes
@@ -293,6 +321,7 @@ class StudentCareAttendance(models.Model):
         if not vals_list:
             return
         self.check_access("create")
+        self._apply_excuses(vals_list)
         self.env["res.partner"].flush_model(["class_id"])
         self.env["student_care.attendance.reason"].flush_model(["is_excused"])
         columns = self._bulk_insert_columns()

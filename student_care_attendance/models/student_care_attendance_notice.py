@@ -39,19 +39,26 @@ class StudentCareAttendanceNotice(models.Model):
     kind = fields.Selection(selection=KINDS, required=True, index=True)
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
     lang = fields.Char(string="Language", help="The guardian's language for this notice.")
+    # Staff only: a guardian reads the notices sent to them on the portal, and prints the
+    # letter itself, but not the truancy step, the campaign or the e-mail behind them.
     template_id = fields.Many2one(
-        comodel_name="mail.template", string="E-mail Template", ondelete="set null"
+        comodel_name="mail.template",
+        string="E-mail Template",
+        ondelete="set null",
+        groups="base.group_user",
     )
     event_id = fields.Many2one(
         comodel_name="student_care.truancy.event",
         string="Truancy Step",
         index=True,
         ondelete="set null",
+        groups="base.group_user",
     )
     mass_notice_id = fields.Many2one(
         comodel_name="student_care.mass.notice",
         index=True,
         ondelete="cascade",
+        groups="base.group_user",
     )
     channel = fields.Selection(
         selection=[("email", "E-mail"), ("sms", "Text message")],
@@ -62,7 +69,11 @@ class StudentCareAttendanceNotice(models.Model):
         "number, by e-mail to the others.",
     )
     mail_id = fields.Many2one(
-        comodel_name="mail.mail", string="E-mail", ondelete="set null", readonly=True
+        comodel_name="mail.mail",
+        string="E-mail",
+        ondelete="set null",
+        readonly=True,
+        groups="base.group_user",
     )
     state = fields.Selection(
         selection=[
@@ -233,7 +244,8 @@ class StudentCareAttendanceNotice(models.Model):
         audience (``g`` is the link, ``p`` the student, ``gp`` the guardian)."""
         conditions = [
             SQL("g.is_notice_recipient"),
-            SQL("NOT g.is_access_denied"),
+            # A link made before the flag existed, or without it, holds NULL: not denied.
+            SQL("g.is_access_denied IS NOT TRUE"),
             SQL("p.is_student"),
             SQL("p.active"),
             SQL("p.enrolment_status IN ('enrolled', 'on_leave')"),

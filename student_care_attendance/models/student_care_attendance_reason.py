@@ -13,6 +13,11 @@ class StudentCareAttendanceReason(models.Model):
     is_excused = fields.Boolean(
         string="Excused", help="Excused absences do not count towards truancy."
     )
+    is_family_reason = fields.Boolean(
+        string="Offered to Families",
+        help="Guardians choose among these reasons when they report or excuse an absence "
+        "on the portal.",
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
 

@@ -43,6 +43,17 @@ class StudentCareOutreach(models.Model):
             "relationship",
             "has_custody",
             "sequence",
+            "is_access_denied",
+        ],
+        "student_care.excuse.request": [
+            "student_id",
+            "state",
+            "date_from",
+            "date_to",
+            "is_whole_day",
+            "period_from",
+            "period_to",
+            "reason_id",
         ],
         "res.partner": ["grade_id", "mobile", "phone"],
         "res.company": ["attendance_outreach_period"],
@@ -96,6 +107,13 @@ class StudentCareOutreach(models.Model):
         readonly=True,
     )
     phone = fields.Char(readonly=True, help="Mobile of the guardian to call first, else phone.")
+    family_reason_id = fields.Many2one(
+        comodel_name="student_care.attendance.reason",
+        string="Family Reported",
+        readonly=True,
+        help="The family reported this reason on the portal; the office has not reviewed "
+        "the request yet.",
+    )
     call_count = fields.Integer(string="Calls", readonly=True, aggregator="sum")
     is_called = fields.Boolean(string="Called", readonly=True)
     is_recovered = fields.Boolean(
@@ -137,6 +155,7 @@ CREATE VIEW %(view)s AS (
            first_guardian.guardian_id,
            first_guardian.relationship,
            first_guardian.phone,
+           reported.reason_id AS family_reason_id,
            calls.count AS call_count,
            calls.count > 0 AS is_called,
            COALESCE(calls.recovered, FALSE) AS is_recovered,
@@ -163,7 +182,7 @@ CREATE VIEW %(view)s AS (
           SELECT g.id, g.guardian_id, g.relationship,
                  COALESCE(NULLIF(p.mobile, ''), p.phone) AS phone
             FROM student_care_guardian_link g JOIN res_partner p ON p.id = g.guardian_id
-           WHERE g.student_id = a.student_id
+           WHERE g.student_id = a.student_id AND g.is_access_denied IS NOT TRUE
            ORDER BY g.has_custody DESC, g.sequence, g.id LIMIT 1
       ) first_guardian ON TRUE
       CROSS JOIN LATERAL (
@@ -171,11 +190,22 @@ CREATE VIEW %(view)s AS (
             FROM student_care_outreach_call o
            WHERE o.student_id = a.student_id AND o.date = a.date
       ) calls
+      LEFT JOIN LATERAL (
+          SELECT x.reason_id FROM student_care_excuse_request x
+           WHERE %(reported)s ORDER BY x.id DESC LIMIT 1
+      ) reported ON TRUE
      WHERE %(absent_a)s
+       AND NOT EXISTS (SELECT 1 FROM student_care_excuse_request x WHERE %(excused)s)
 )""",
                 view=SQL.identifier(self._table),
                 absent_a=self.env["student_care.attendance"]._sql_absent("a"),
                 absent_h=self.env["student_care.attendance"]._sql_absent("h"),
+                # Excused ahead by the office: nobody calls. Reported by the family but
+                # not reviewed yet: on the list, with what the family said.
+                excused=self.env["student_care.excuse.request"]._sql_covers("x", "a"),
+                reported=self.env["student_care.excuse.request"]._sql_covers(
+                    "x", "a", state="submitted"
+                ),
                 per_case=RISK_PER_OPEN_CASE,
                 window=RISK_WINDOW_DAYS,
             )
@@ -183,7 +213,7 @@ CREATE VIEW %(view)s AS (
 
     def _compute_guardian_link_ids(self):
         links = self.env["student_care.guardian.link"].search(
-            [("student_id", "in", self.student_id.ids)],
+            [("student_id", "in", self.student_id.ids), ("is_access_denied", "=", False)],
             order="has_custody desc, sequence, id",
         )
         for line in self:

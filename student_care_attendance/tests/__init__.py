@@ -23,3 +23,6 @@ from . import test_teacher_tour
 from . import test_mass_notice_preview
 from . import test_outreach_phone
 from . import test_officer_tours
+from . import test_excuse_request
+from . import test_portal_attendance
+from . import test_excuse_tour
