@@ -3,7 +3,7 @@
 {
     "name": "Student Care",
     "summary": "Students, guardians and the care team's confidential student dossier",
-    "version": "18.0.2.12.0",
+    "version": "18.0.2.13.0",
     "category": "Education/Student Care",
     "website": "https://github.com/student-care/student-care",
     "author": "Student Care",
@@ -43,11 +43,15 @@
         "security/student_care_programme_security.xml",
         "security/student_care_referral_security.xml",
         "security/student_care_team_security.xml",
+        "security/student_care_inquiry_security.xml",
         "data/student_care_grade_data.xml",
         "data/student_care_case_data.xml",
         "data/student_care_case_automation_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/student_care_portal_invitation_data.xml",
+        "data/student_care_inquiry_data.xml",
+        "data/student_care_inquiry_mail_template_data.xml",
+        "data/student_care_inquiry_automation_data.xml",
         "wizard/student_care_case_assign_views.xml",
         "wizard/student_care_case_signal_views.xml",
         "wizard/student_care_note_break_glass_views.xml",
@@ -75,7 +79,10 @@
         "views/res_config_settings_views.xml",
         "views/student_care_portal_invitation_views.xml",
         "views/student_care_portal_templates.xml",
+        "views/student_care_inquiry_views.xml",
+        "views/student_care_inquiry_templates.xml",
         "views/student_care_menus.xml",
+        "views/student_care_inquiry_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -85,6 +92,7 @@
         "demo/student_care_case_demo.xml",
         "demo/calendar_event_demo.xml",
         "demo/res_users_portal_demo.xml",
+        "demo/student_care_inquiry_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

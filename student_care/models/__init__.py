@@ -23,6 +23,10 @@ from . import student_care_note_timeline
 from . import student_care_access_log
 from . import student_care_consent
 from . import student_care_referral
+from . import student_care_inquiry_stage
+from . import student_care_inquiry_department
+from . import student_care_inquiry_topic
+from . import student_care_inquiry
 from . import ir_attachment
 from . import ir_actions_report
 from . import mail_followers

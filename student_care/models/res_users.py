@@ -97,6 +97,15 @@ class ResUsers(models.Model):
                     "student_care.student_care_referral_action_mine"
                 ),
             ),
+            (
+                30,
+                "student_care.student_care_group_family_liaison",
+                lambda: self._student_care_act_window(
+                    "student_care.student_care_inquiry_action",
+                    search_default_my_departments=1,
+                    search_default_open=1,
+                ),
+            ),
         ]
 
     @api.model

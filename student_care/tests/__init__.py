@@ -23,3 +23,7 @@ from . import test_portal_security
 from . import test_portal_family
 from . import test_portal_invite
 from . import test_portal_tour
+from . import test_inquiry
+from . import test_inquiry_security
+from . import test_inquiry_form
+from . import test_inquiry_tour

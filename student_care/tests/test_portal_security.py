@@ -20,8 +20,14 @@ from .probes import MUTED, RpcProbes, orm_probe
 
 REFUSED = (AccessError, MissingError, UserError, ValidationError)
 # Models a portal login reads some rows of, by design, and whose rows: the student's own
-# consents (student_care). Every other model of student_care is closed to the portal.
-PORTAL_READABLE = {"student_care.consent": {"student"}}
+# consents (student_care); the inquiry desk's topics and stages, which the public form and
+# the family's question pages name to everyone. Every other model of student_care is closed
+# to the portal (a family's own inquiries: test_inquiry_security).
+PORTAL_READABLE = {
+    "student_care.consent": {"student"},
+    "student_care.inquiry.stage": {"everyone"},
+    "student_care.inquiry.topic": {"everyone"},
+}
 # Whatever another add-on opens to families, never these: the care dossier and the
 # truancy follow-up, with the staff views of them.
 NEVER_WORDS = ("case", "note", "referral", "truancy", "access.log", "outreach", "official")
