@@ -44,6 +44,7 @@
         "security/student_care_referral_security.xml",
         "security/student_care_team_security.xml",
         "security/student_care_inquiry_security.xml",
+        "security/student_care_inquiry_department_security.xml",
         "data/student_care_grade_data.xml",
         "data/student_care_case_data.xml",
         "data/student_care_case_automation_data.xml",

@@ -8,6 +8,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 
+from .access import reader_set, user_ids
+
 CHANNELS = [
     ("form", "Public form"),
     ("portal", "Portal"),
@@ -147,6 +149,15 @@ class StudentCareInquiry(models.Model):
         comodel_name="res.users", string="Passed On By", readonly=True, copy=False
     )
     is_wellbeing = fields.Boolean(related="topic_id.is_wellbeing")
+    # Who works the inquiry: its assignee and its department's members and manager. The
+    # liaison's record rule tests this one set.
+    desk_user_ids = reader_set(
+        "_compute_desk_user_ids",
+        "_search_desk_user_ids",
+        string="Desk",
+        help="The assignee, and the members and manager of the inquiry's department.",
+        groups="base.group_user",
+    )
     # The public form's rate limit: a one-way fingerprint of the sender's network address.
     sender_fingerprint = fields.Char(
         readonly=True, copy=False, index=True, groups="base.group_system"
@@ -167,6 +178,22 @@ class StudentCareInquiry(models.Model):
                 and inquiry.topic_id.user_id
                 else inquiry.department_id.manager_id or inquiry.user_id
             )
+
+    @api.depends("user_id", "department_id.member_ids", "department_id.manager_id")
+    def _compute_desk_user_ids(self):
+        for inquiry in self:
+            department = inquiry.department_id
+            inquiry.desk_user_ids = inquiry.user_id | department.member_ids | department.manager_id
+
+    def _search_desk_user_ids(self, operator, value):
+        users = user_ids(self, "desk_user_ids", operator, value)
+        return [
+            "|",
+            "|",
+            ("user_id", "in", users),
+            ("department_id.member_ids", "in", users),
+            ("department_id.manager_id", "in", users),
+        ]
 
     @api.depends("date_received", "topic_id.response_hours", "department_id.resource_calendar_id")
     def _compute_date_deadline(self):
@@ -238,9 +265,10 @@ class StudentCareInquiry(models.Model):
         return stages.search([], order=stages._order)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for inquiry in self:
             inquiry.access_url = f"/my/inquiries/{inquiry.id}"
+        return result
 
     # --- CRUD -----------------------------------------------------------------------------
 

@@ -11,7 +11,9 @@ from .probes import MUTED, RpcProbes
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-CSRF = re.compile(rb'name="csrf_token" value="[^"]*"')
+# A CSRF token (in forms and in the page's session script) differs from one request to
+# the next; nothing else may.
+CSRF = re.compile(rb'name="csrf_token" value="[^"]*"|[0-9a-f]{40}o[0-9]+')
 
 
 @tagged("post_install", "-at_install")
