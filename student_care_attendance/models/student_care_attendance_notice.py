@@ -588,24 +588,29 @@ class StudentCareAttendanceNotice(models.Model):
         self.ensure_one()
         if self.mass_notice_id:
             return self.mass_notice_id._sms_body()
-        env = self.with_context(lang=self.lang or "en_US").env
+        # ``_`` translates into the language of ``self``'s context.
+        return self.with_context(lang=self.lang or "en_US")._sms_words(portal_ids)
+
+    def _sms_words(self, portal_ids):
         school = self.company_id.name
         first_name = (self.student_id.name or "").split(" ")[0]
         if self.id in portal_ids:
-            return env._(
+            # Babel cannot read an f-string inside a translated call: built beforehand.
+            url = self.get_base_url() + "/my"
+            return _(
                 "%(school)s: a message about %(name)s is waiting for you on the portal: "
                 "%(url)s",
                 school=school,
                 name=first_name,
-                url=f"{self.get_base_url()}/my",
+                url=url,
             )
         if self.mail_id:
-            return env._(
+            return _(
                 "%(school)s: a message about %(name)s was sent to your e-mail address.",
                 school=school,
                 name=first_name,
             )
-        return env._(
+        return _(
             "%(school)s: please contact the school office about %(name)s.",
             school=school,
             name=first_name,

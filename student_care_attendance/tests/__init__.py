@@ -27,3 +27,4 @@ from . import test_excuse_request
 from . import test_portal_attendance
 from . import test_excuse_tour
 from . import test_notice_channels
+from . import test_family_languages
