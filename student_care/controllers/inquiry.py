@@ -4,16 +4,15 @@
 by logged-in families) and the family's portal pages of its questions."""
 
 from odoo import _, http, tools
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
-from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..tools import family_file
+
 MAX_FILES = 3
-MAX_FILE_SIZE = 5 * 1024 * 1024
-SAFE_MIMETYPES = ("application/pdf", "image/png", "image/jpeg")
 SUBJECT_MAX = 200
 QUESTION_MIN = 10
 QUESTION_MAX = 5000
@@ -73,19 +72,11 @@ class StudentCareInquiryForm(http.Controller):
         if len(files) > MAX_FILES:
             errors.append(_("Please send at most %(count)s files.", count=MAX_FILES))
             return []
-        checked = []
-        for upload in files:
-            content = upload.read(MAX_FILE_SIZE + 1)
-            if len(content) > MAX_FILE_SIZE:
-                errors.append(_("A file is larger than 5 MB. Please send a smaller file."))
-                return []
-            mimetype = guess_mimetype(content, default="application/octet-stream")
-            if mimetype not in SAFE_MIMETYPES:
-                errors.append(_("Only PDF, PNG and JPEG files can be sent."))
-                return []
-            name = str(upload.filename).replace("/", "_").replace("\\", "_")[-100:]
-            checked.append((name, content, mimetype))
-        return checked
+        try:
+            return [family_file(request.env, upload) for upload in files]
+        except UserError as error:
+            errors.append(error.args[0])
+            return []
 
     @http.route(
         "/school/ask", type="http", auth="public", methods=["POST"], sitemap=False, website=True

@@ -35,7 +35,7 @@ PORTAL_SEES = {
 }
 
 
-def new_portal_user(env, login, partner, companies):
+def new_portal_user(env, login, partner, companies, **vals):
     """A portal login for ``partner`` (its name and e-mail kept); password = login."""
     return new_test_user(
         env,
@@ -48,6 +48,7 @@ def new_portal_user(env, login, partner, companies):
         company_id=companies[0].id,
         company_ids=[fields.Command.set(companies.ids)],
         context={"no_reset_password": True, "mail_create_nolog": True},
+        **vals,
     )
 
 

@@ -1,28 +1,16 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
-import time
-
 from odoo.tests import tagged
 
 from .inquiry_common import InquiryCommon
 from .tours import PhoneTourCase, RoleTourCase
-
-_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
 class TestInquiryPhoneTour(PhoneTourCase, InquiryCommon):
     def start_family_tour(self, url, tour_name):
         """A family tour starts at the public URL, without logging in."""
-        started = time.monotonic()
-        self.start_tour(url, tour_name, login=None)
-        _logger.info(
-            "Role tour %s as visitor on %s: %.1f s",
-            tour_name,
-            self.browser_size,
-            time.monotonic() - started,
-        )
+        self.start_role_tour(tour_name, None, url=url)
 
     def test_family_asks_department_answers_family_rates(self):
         self.topic.name = "Tour Transport"

@@ -12,6 +12,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.student_care.models.access import reload_record_rules
 
+from .portal import new_portal_user
 from .probes import MUTED, ROLES, new_role_user
 from .test_dossier import StudentCareDossierCommon
 
@@ -78,15 +79,7 @@ class TestReaderSets(StudentCareDossierCommon):
 
     @classmethod
     def portal_user(cls, partner, login):
-        return cls.env["res.users"].create(
-            {
-                "login": login,
-                "partner_id": partner.id,
-                "groups_id": [(6, 0, [cls.env.ref("base.group_portal").id])],
-                "company_id": cls.school.id,
-                "company_ids": [(6, 0, [cls.school.id])],
-            }
-        )
+        return new_portal_user(cls.env, login, partner, cls.school)
 
     def _records(self, model):
         if model == "res.partner":

@@ -16,14 +16,16 @@ _logger = logging.getLogger(__name__)
 class RoleTourCase(HttpCase):
     """A desk browser (Odoo's default 1366x768 window)."""
 
-    def start_role_tour(self, tour_name, login, **kwargs):
-        """Run ``tour_name`` as ``login`` from the home page, never from a deep URL."""
+    def start_role_tour(self, tour_name, login, url="/odoo", **kwargs):
+        """Run ``tour_name`` as ``login`` (None: a visitor) from ``url``, the page a new
+        user of that role starts on: the home page, the portal home, a public form; never
+        a deep link into the back office."""
         started = time.monotonic()
-        self.start_tour("/odoo", tour_name, login=login, **kwargs)
+        self.start_tour(url, tour_name, login=login, **kwargs)
         _logger.info(
             "Role tour %s as %s on %s: %.1f s",
             tour_name,
-            login,
+            login or "visitor",
             self.browser_size,
             time.monotonic() - started,
         )
@@ -40,12 +42,4 @@ class PortalTourCase(PhoneTourCase):
     """A family member on their phone: portal tours start on the portal home (/my)."""
 
     def start_portal_tour(self, tour_name, login, url="/my", **kwargs):
-        started = time.monotonic()
-        self.start_tour(url, tour_name, login=login, **kwargs)
-        _logger.info(
-            "Portal tour %s as %s on %s: %.1f s",
-            tour_name,
-            login,
-            self.browser_size,
-            time.monotonic() - started,
-        )
+        return self.start_role_tour(tour_name, login, url=url, **kwargs)

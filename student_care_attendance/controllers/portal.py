@@ -8,15 +8,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
-from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.student_care.controllers.portal import StudentCarePortal
+from odoo.addons.student_care.tools import family_file
 
 from ..models.student_care_attendance_notice import FAMILY_STATES
-
-# What a family may upload with a request: a doctor's note, a letter, a photo of one.
-UPLOAD_MIMETYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
-UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 
 
 class StudentCareAttendancePortal(StudentCarePortal):
@@ -215,17 +211,6 @@ class StudentCareAttendancePortal(StudentCarePortal):
         vals["reason_id"] = reason.id
         return vals
 
-    def _check_upload(self, upload):
-        """The uploaded file's (name, content), checked by its content, not its name."""
-        if not upload or not upload.filename:
-            return None
-        content = upload.read()
-        if len(content) > UPLOAD_MAX_BYTES:
-            raise UserError(_("The document is too large: at most 5 MB, please."))
-        if guess_mimetype(content) not in UPLOAD_MIMETYPES:
-            raise UserError(_("The document must be a PDF, JPG or PNG file."))
-        return upload.filename, content
-
     @http.route(
         "/my/children/<int:child_id>/excuse",
         type="http",
@@ -244,7 +229,7 @@ class StudentCareAttendancePortal(StudentCarePortal):
             )
         try:
             vals = self._parse_excuse_form(child, post)
-            upload = self._check_upload(request.httprequest.files.get("attachment"))
+            upload = family_file(request.env, request.httprequest.files.get("attachment"))
             with request.env.cr.savepoint():
                 excuse = request.env["student_care.excuse.request"].create(vals)
                 excuse.flush_recordset()
@@ -259,7 +244,7 @@ class StudentCareAttendancePortal(StudentCarePortal):
             # content, size) and goes on the request the guardian has just created with
             # their own rights, linked to it at once (never res_id 0): the only fields
             # written are the attachment's own and the request's attachment_id.
-            name, content = upload
+            name, content, _mimetype = upload
             attachment = (
                 request.env["ir.attachment"]
                 .sudo()

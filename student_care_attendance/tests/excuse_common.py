@@ -6,6 +6,7 @@ a guardian flagged No Access, Lotte's own login, and another family's mother."""
 from datetime import date, timedelta
 
 from odoo.addons.student_care.tests.common import StudentCareCommon
+from odoo.addons.student_care.tests.portal import new_portal_user
 
 # Requests are for days around today: a family cannot excuse a day long past.
 DAY = date.today()
@@ -72,21 +73,7 @@ class FamilyPortalCommon(StudentCareCommon):
 
     @classmethod
     def portal_user(cls, partner, login):
-        return (
-            cls.env["res.users"]
-            .with_context(no_reset_password=True)
-            .create(
-                {
-                    "login": login,
-                    "password": login,
-                    "partner_id": partner.id,
-                    "groups_id": [(6, 0, [cls.env.ref("base.group_portal").id])],
-                    "company_id": cls.school.id,
-                    "company_ids": [(6, 0, [cls.school.id])],
-                    "tz": "UTC",
-                }
-            )
-        )
+        return new_portal_user(cls.env, login, partner, cls.school, tz="UTC")
 
     @classmethod
     def record(cls, student, day, period, status="absent", **vals):

@@ -1,15 +1,11 @@
 # Copyright 2026 Student Care
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
-import time
-
 from odoo.tests import tagged
 
+from odoo.addons.student_care.tests.portal import new_portal_user
 from odoo.addons.student_care.tests.tours import PhoneTourCase, RoleTourCase
 
 from .test_ui import AttendanceTourCommon
-
-_logger = logging.getLogger(__name__)
 
 
 class GuardianTourCommon(AttendanceTourCommon):
@@ -19,32 +15,8 @@ class GuardianTourCommon(AttendanceTourCommon):
     def setUpClass(cls):
         super().setUpClass()
         guardian = cls.absentee.guardian_link_ids.guardian_id
-        cls.guardian_user = (
-            cls.env["res.users"]
-            .with_context(no_reset_password=True)
-            .create(
-                {
-                    "login": "tour_guardian",
-                    "password": "tour_guardian",
-                    "partner_id": guardian.id,
-                    "groups_id": [(6, 0, [cls.env.ref("base.group_portal").id])],
-                    "company_id": cls.absentee.company_id.id,
-                    "company_ids": [(6, 0, [cls.absentee.company_id.id])],
-                    "tz": "UTC",
-                }
-            )
-        )
-
-    def start_portal_tour(self, tour_name, login):
-        """Like ``start_role_tour``, from the family portal's home page."""
-        started = time.monotonic()
-        self.start_tour("/my", tour_name, login=login)
-        _logger.info(
-            "Role tour %s as %s on %s: %.1f s",
-            tour_name,
-            login,
-            self.browser_size,
-            time.monotonic() - started,
+        cls.guardian_user = new_portal_user(
+            cls.env, "tour_guardian", guardian, cls.absentee.company_id, tz="UTC"
         )
 
     def _outreach_today(self):
@@ -64,7 +36,9 @@ class GuardianTourCommon(AttendanceTourCommon):
 @tagged("post_install", "-at_install")
 class TestGuardianExcuseTour(GuardianTourCommon, PhoneTourCase):
     def test_excused_ahead_is_not_on_outreach_today(self):
-        self.start_portal_tour("student_care_attendance_guardian_excuse_phone", "tour_guardian")
+        self.start_role_tour(
+            "student_care_attendance_guardian_excuse_phone", "tour_guardian", url="/my"
+        )
         request = self.env["student_care.excuse.request"].search(
             [("student_id", "=", self.absentee.id)]
         )

@@ -136,8 +136,12 @@ class TestPortalPages(FamilyPortalCommon, HttpCase, RpcProbes):
             ),
             "reason": ({"reason_id": str(self.unexcused.id)}, None, "Please choose a reason"),
             "reason junk": ({"reason_id": "abc"}, None, "Please choose a reason"),
-            "file type": ({}, ("virus.pdf", b"MZ\x90\x00 not a pdf"), "must be a PDF, JPG or PNG"),
-            "file size": ({}, ("big.png", PNG + b"0" * (5 * 1024 * 1024)), "too large"),
+            "file type": (
+                {},
+                ("virus.pdf", b"MZ\x90\x00 not a pdf"),
+                "Only PDF, PNG and JPEG files",
+            ),
+            "file size": ({}, ("big.png", PNG + b"0" * (5 * 1024 * 1024)), "larger than 5 MB"),
             "too long": ({"date_to": "2099-01-01"}, None, "at most 31 days"),
         }
         for name, (vals, upload, message) in cases.items():
