@@ -264,9 +264,20 @@ class ResPartner(models.Model):
         for partner in self:
             partner.open_case_count = counts.get(partner._origin, 0)
 
-    @api.constrains("is_student", "student_number", "company_id")
+    @api.constrains("is_student", "student_number", "company_id", "parent_id")
     def _check_student_identity(self):
         for partner in self.filtered("is_student"):
+            if partner.parent_id:
+                # Odoo's portal lets a contact's parent read it ("my commercial partner"),
+                # whatever custody says: a family is made of guardian links only.
+                raise ValidationError(
+                    _(
+                        "Student %(name)s cannot be filed under another contact "
+                        "(%(parent)s): link guardians to the student instead.",
+                        name=partner.name,
+                        parent=partner.parent_id.name,
+                    )
+                )
             if not partner.company_id:
                 raise ValidationError(
                     _("Student %(name)s must belong to an institution.", name=partner.name)

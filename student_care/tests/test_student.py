@@ -47,6 +47,13 @@ class TestStudent(StudentCareCommon):
                 {"name": "No School", "is_student": True, "student_number": "X1"}
             )
 
+    def test_student_is_never_filed_under_a_guardian(self):
+        """A contact's parent reads it on the portal: a guardian without custody would."""
+        with self.assertRaisesRegex(ValidationError, "link guardians to the student"):
+            self.student.parent_id = self.mother
+        with self.assertRaisesRegex(ValidationError, "cannot be filed under"):
+            self.create_student("Filed Child", "100099", parent_id=self.mother.id)
+
     def test_class_of_other_institution_refused(self):
         other_class = self.env["student_care.class"].create(
             {"name": "O1", "company_id": self.other_school.id}
